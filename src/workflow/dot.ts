@@ -124,7 +124,7 @@ function nodeLabel(
   const rows: string[] = [];
   const title = font(C.text, `<B>${escapeHtml(node.function)}</B>`, 12);
   // Header: function name on the left, the node id (when it says something else) small on the right.
-  const id = node.id !== node.function ? font(C.muted, escapeHtml(truncate(node.id, 24)), 9) : '';
+  const id = node.id !== node.function ? font(C.muted, `&#160;&#160;&#160;${escapeHtml(truncate(node.id, 24))}`, 9) : '';
   rows.push(`<TR><TD ALIGN="LEFT">${title}</TD><TD ALIGN="RIGHT" VALIGN="TOP">${id}</TD></TR>`);
   if (catalog && !spec) rows.push(row(font(C.errorText, 'unknown function', 9)));
   if (status) rows.push(row(font(STATUS_STYLE[status].text, escapeHtml(STATUS_STYLE[status].label), 9)));

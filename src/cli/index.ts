@@ -1,0 +1,78 @@
+/**
+ * @module cli
+ * The `action-engine` command: parses arguments, reads the environment once, dispatches to a
+ * command, and owns the only catch that turns errors into messages and exit codes.
+ */
+import { Command, CommanderError } from 'commander';
+import { isCatalogError } from '../catalog/index.ts';
+import { isWorkflowError } from '../workflow/errors.ts';
+import { catalogValidate } from './commands/catalog-validate.ts';
+import { diagram } from './commands/diagram.ts';
+import { run } from './commands/run.ts';
+import { readCliConfig } from './config.ts';
+import { ExitError } from './errors.ts';
+import { messages } from './messages.ts';
+import { consoleOutput, type Output } from './output.ts';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => void): Command {
+  const config = readCliConfig(env);
+  const root = new Command('action-engine')
+    .description('Turn requests into workflows of functions, run them, and draw them.')
+    .showHelpAfterError()
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => out.log(s.trimEnd()), writeErr: (s) => out.error(s.trimEnd()) });
+
+  const catalog = root.command('catalog').description('inspect a function catalog');
+  catalog
+    .command('validate')
+    .argument('[path]', 'catalog JSON file or folder of them', config.catalogPath)
+    .description('check every function spec and report every problem')
+    .action((path: string) => done(catalogValidate(path, out)));
+
+  root
+    .command('run')
+    .description('run a workflow, showing progress per node')
+    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
+    .requiredOption('--workflow <file>', 'workflow JSON file (Workflow v1)')
+    .option('--set <assignment>', 'fill an input: NODE.PARAM=VALUE, or PARAM=VALUE for every question on PARAM (repeatable; a file input takes a path)', collect, [])
+    .option('--json', 'print the run record as JSON', false)
+    .option('--out-dir <dir>', 'where to save file outputs (default: a new temporary folder)')
+    .action(async (opts) => done(await run(opts, out)));
+
+  root
+    .command('diagram')
+    .description('draw a workflow as PNG, SVG or DOT')
+    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
+    .requiredOption('--workflow <file>', 'workflow JSON file (Workflow v1)')
+    .requiredOption('--out <file>', 'output file; the extension picks the format: .png, .svg or .dot')
+    .action(async (opts) => done(await diagram(opts, out)));
+
+  return root;
+}
+
+/**
+ * Runs the CLI and resolves to the exit code.
+ * @example
+ * process.exitCode = await main(process.argv);
+ */
+export async function main(argv: string[], out: Output = consoleOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  let code = 0;
+  try {
+    await program(out, env, (c) => (code = c)).parseAsync(argv);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
+    if (error instanceof ExitError) {
+      out.error(error.message);
+      return error.exitCode;
+    }
+    if (isCatalogError(error) || isWorkflowError(error)) {
+      out.error(error.message);
+      return 2;
+    }
+    out.error(messages.internal(error));
+    return 70;
+  }
+}

@@ -1,0 +1,9 @@
+/** @module workflow — the Workflow type, validation, order, diagrams and value rules. */
+export type * from './types.ts';
+export { isAskBinding, isFromBinding, isValueBinding } from './types.ts';
+export { WorkflowError, isWorkflowError } from './errors.ts';
+export { parseWorkflow } from './schema.ts';
+export { validateWorkflow, type ValidateOptions } from './validate.ts';
+export { topologicalOrder, dependencies, dependents } from './graph.ts';
+export { coerceValue, isAssignable, isFileValue, toJsonValue, CoercionError } from './values.ts';
+export { workflowToDot, renderSvg, renderPng, renderWorkflowDiagram } from './diagram.ts';
