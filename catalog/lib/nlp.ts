@@ -2,7 +2,7 @@
  * Shared English NLP helpers for the text functions: one lazily created wink-nlp instance (with the
  * lite web model) and small views of a document (sentences, words, content terms).
  */
-import winkNLP, { type Document, type ItemToken, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type Document, type ItemSentence, type ItemToken, type ItsFunction, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 let instance: WinkMethods | undefined;
@@ -41,7 +41,8 @@ function tokenInfo(token: ItemToken, previous: TokenInfo | undefined): TokenInfo
   return {
     value: token.out(),
     normal: token.out(its.normal),
-    lemma: String(token.out(its.lemma)).toLowerCase(),
+    // wink-nlp's typings declare its.lemma with a signature `out` does not accept; it works at run time.
+    lemma: String(token.out(its.lemma as unknown as ItsFunction<string>)).toLowerCase(),
     pos: token.out(its.pos),
     type: token.out(its.type),
     stopWord: token.out(its.stopWordFlag) as unknown as boolean,
@@ -50,13 +51,13 @@ function tokenInfo(token: ItemToken, previous: TokenInfo | undefined): TokenInfo
   };
 }
 
-/** The tokens of each sentence of `text`, with the sentence text. */
-export function sentencesOf(text: string): { text: string; tokens: TokenInfo[] }[] {
-  const doc = readDoc(text);
+/** The tokens of each sentence of a text (or of a document already read), with the sentence text. */
+export function sentencesOf(input: string | Document): { text: string; tokens: TokenInfo[] }[] {
+  const doc = typeof input === 'string' ? readDoc(input) : input;
   const result: { text: string; tokens: TokenInfo[] }[] = [];
-  doc.sentences().each((sentence) => {
+  doc.sentences().each((sentence: ItemSentence) => {
     const tokens: TokenInfo[] = [];
-    sentence.tokens().each((token) => {
+    sentence.tokens().each((token: ItemToken) => {
       tokens.push(tokenInfo(token, tokens[tokens.length - 1]));
     });
     result.push({ text: sentence.out(), tokens });
