@@ -17,17 +17,6 @@ import { sortNumbers } from '../../catalog/data/sort-numbers.ts';
 
 const salesCsv = readFileSync(new URL('../fixtures/data-sales.csv', import.meta.url), 'utf8');
 
-test('the data catalog loads and every runtime export exists in its module', async () => {
-  const catalog = loadCatalog('catalog/data');
-  assert.equal(catalog.functions.length, 10);
-  for (const spec of catalog.functions) {
-    assert.equal(spec.runtime?.type, 'module', spec.name);
-    if (spec.runtime?.type !== 'module') continue;
-    const mod = (await import(spec.runtime.path)) as Record<string, unknown>;
-    assert.equal(typeof mod[spec.runtime.export], 'function', `${spec.name}: ${spec.runtime.export} is exported`);
-  }
-});
-
 test('parses CSV with quoted fields, embedded commas and escaped quotes into rows keyed by header', async () => {
   const { rows, columns, row_count } = await parseCsv({ csv_text: salesCsv });
   assert.deepEqual(columns, ['region', 'product', 'units sold', 'revenue']);

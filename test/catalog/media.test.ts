@@ -26,17 +26,6 @@ function assertPng(data: Uint8Array): void {
   assert.deepEqual(Buffer.from(data.subarray(0, 8)), PNG_SIGNATURE, 'starts with the PNG signature');
 }
 
-test('the media catalog loads and every runtime export exists in its module', async () => {
-  const catalog = loadCatalog('catalog/media');
-  assert.equal(catalog.functions.length, 6);
-  for (const spec of catalog.functions) {
-    assert.equal(spec.runtime?.type, 'module', spec.name);
-    if (spec.runtime?.type !== 'module') continue;
-    const mod = (await import(spec.runtime.path)) as Record<string, unknown>;
-    assert.equal(typeof mod[spec.runtime.export], 'function', `${spec.name}: ${spec.runtime.export} is exported`);
-  }
-});
-
 test('resizes an image to the requested width keeping the aspect ratio', async () => {
   const { image } = await resizeImage({ image: await makeImage(400, 200), width: 100, fit: 'inside' });
   const meta = await sharp(image.data).metadata();
