@@ -3,6 +3,7 @@
  * a pass/fail test.
  */
 import { benchChainOverhead, benchParallelRatio } from './executor.ts';
+import { benchIndexScale } from './index-scale.ts';
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -18,6 +19,17 @@ async function main() {
     console.log(
       `parallel branches (${label}): wall ${fmt(par.wallMs, 0)} ms vs critical path ${par.criticalPathMs} ms, ratio ${fmt(par.ratio)} (serial would be ${par.serialMs} ms, ratio ${fmt(par.serialMs / par.criticalPathMs)})`,
     );
+  }
+
+  console.log('function index (HNSW M=16, efConstruction=100; synthetic function texts, offline word vectors, 100 dims; 1000 queries; recall@10 vs brute force; target at 100k: p50 < 1 ms, recall ≥ 0.95):');
+  for (const row of await benchIndexScale()) {
+    const size = row.size >= 1000 ? `${row.size / 1000}k` : String(row.size);
+    console.log(`  ${size.padStart(4)} functions: build ${fmt(row.buildMs / 1000, 1)} s, +${fmt(row.rssDeltaMb, 0)} MB resident, ${fmt(row.fileMb, 1)} MB on disk`);
+    for (const s of row.searches) {
+      console.log(
+        `        efSearch ${String(s.efSearch).padStart(3)}: p50 ${fmt(s.p50Ms, 3)} ms, p95 ${fmt(s.p95Ms, 3)} ms, recall@10 ${fmt(s.recallAt10, 3)}${s.isDefault ? '  ← default' : ''}`,
+      );
+    }
   }
 }
 

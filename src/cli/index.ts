@@ -8,6 +8,9 @@ import { isCatalogError } from '../catalog/index.ts';
 import { isWorkflowError } from '../workflow/errors.ts';
 import { catalogValidate } from './commands/catalog-validate.ts';
 import { diagram } from './commands/diagram.ts';
+import { evalCommand } from './commands/eval.ts';
+import { indexCommand } from './commands/index.ts';
+import { plan } from './commands/plan.ts';
 import { run } from './commands/run.ts';
 import { readCliConfig } from './config.ts';
 import { ExitError } from './errors.ts';
@@ -48,6 +51,34 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
     .requiredOption('--workflow <file>', 'workflow JSON file (Workflow v1)')
     .requiredOption('--out <file>', 'output file; the extension picks the format: .png, .svg or .dot')
     .action(async (opts) => done(await diagram(opts, out)));
+
+  root
+    .command('index')
+    .description('build the function index of a catalog (or reuse it while the catalog is unchanged)')
+    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
+    .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
+    .action(async (opts) => done(await indexCommand(opts, out)));
+
+  root
+    .command('plan')
+    .description('plan a request into a workflow, or a JSONL file of requests into one of workflows')
+    .argument('[request]', 'the request text (or use --input)')
+    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
+    .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
+    .option('--input <file>', 'JSONL of {"id","request"} lines to plan')
+    .option('--output <file>', 'JSONL to write, one {"id","workflow"} or {"id","error"} line per input line')
+    .option('--json', 'print the whole plan result (workflow, reasons, final candidates, ms) as JSON', false)
+    .action(async (request: string | undefined, opts) => done(await plan(request, opts, out)));
+
+  root
+    .command('eval')
+    .description('plan every request of a data set and score the plans against gold workflows')
+    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
+    .requiredOption('--dataset <file>', 'JSONL of {"id","request","gold"} lines (gold: Workflow v1)')
+    .option('--limit <n>', 'evaluate only the first N requests')
+    .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
+    .option('--json', 'print the report as JSON', false)
+    .action(async (opts) => done(await evalCommand(opts, out)));
 
   return root;
 }

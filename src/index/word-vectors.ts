@@ -97,7 +97,7 @@ export class WordVectors {
       if (i === undefined) continue;
       const w = this.weight(word) / this.normOf(i);
       const base = i * this.dimensions;
-      for (let d = 0; d < this.dimensions; d++) out[d] += w * this.data[base + d]!;
+      for (let d = 0; d < this.dimensions; d++) out[d]! += w * this.data[base + d]!;
     }
     return normalize(out);
   }

@@ -7,3 +7,4 @@ export { validateWorkflow, type ValidateOptions } from './validate.ts';
 export { topologicalOrder, dependencies, dependents } from './graph.ts';
 export { coerceValue, isAssignable, isFileValue, toJsonValue, CoercionError } from './values.ts';
 export { workflowToDot, renderSvg, renderPng, renderWorkflowDiagram } from './diagram.ts';
+export { compareWorkflows, aggregate, normaliseValue, score, type Counts, type Comparison, type Score, type Aggregate } from './compare.ts';

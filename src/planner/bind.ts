@@ -1,0 +1,169 @@
+/**
+ * @module planner/bind
+ * How well a stated value fits an input, and which catalog functions could produce an input
+ * instead — the two sources the backward chainer chooses between.
+ */
+import type { Catalog, FunctionSpec, InputSpec, OutputSpec } from '../catalog/types.ts';
+import { contentWords, words } from '../index/tokenize.ts';
+import { isAssignable } from '../workflow/values.ts';
+import type { Span } from './request.ts';
+import { type Semantics, unique } from './semantics.ts';
+
+const PERSON = ['user', 'person', 'customer', 'username', 'people', 'owner', 'friend', 'sender', 'receiver'];
+const TIME = ['date', 'time', 'day', 'when', 'schedule', 'deadline', 'period', 'year', 'month', 'hour'];
+const NUMERIC_STRING = ['id', 'number', 'code', 'year', 'count', 'amount', 'quantity', 'zip', 'phone', 'price', 'isbn'];
+/** Words that say what kind of thing an input is without saying which (its "head" is the rest). */
+const TEXTUAL = ['text', 'content', 'data', 'value', 'message', 'body', 'input', 'query'];
+const PLACE = ['city', 'location', 'place', 'country', 'destination', 'origin', 'address', 'airport', 'venue', 'region', 'area'];
+const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'around', 'visiting', 'visit']);
+const GENERIC = new Set(['name', 'the', 'of', 'title', 'value', 'input', 'string', 'text', 'info', 'information', 'type']);
+
+export function inputWords(input: { name: string; description: string }): { name: string[]; head: string[]; all: string[] } {
+  const name = words(input.name).filter((w) => w.length > 1);
+  const head = name.filter((w) => !GENERIC.has(w));
+  return { name, head: head.length ? head : name, all: unique([...name, ...contentWords(input.description)]) };
+}
+
+/** The kind of value an input's name asks for, when the name says so ("user_email", "start_date"). */
+function wantedKind(iw: { name: string[] }, sem: Semantics): 'email' | 'url' | 'datetime' | 'channel' | undefined {
+  if (iw.name.some((w) => w === 'email' || w === 'mail')) return 'email';
+  if (iw.name.some((w) => w === 'channel' || w === 'room')) return 'channel';
+  if (iw.name.some((w) => w === 'url' || w === 'link' || w === 'website')) return 'url';
+  if (iw.name.some((w) => TIME.includes(w)) || sem.maxSimilarity(iw.name, ['date', 'time']) >= 0.8) return 'datetime';
+  return undefined;
+}
+
+/**
+ * Fit of a stated value to an input, 0 (cannot be) to about 1.5 (named right beside it):
+ * type and kind first, then the words around the value, the value's own meaning, and possessives.
+ */
+export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
+  const iw = inputWords(input);
+  const wanted = wantedKind(iw, sem);
+  const quotedNumber = span.kind === 'quoted' && /^\d+$/.test(String(span.value));
+  let base: number;
+  switch (input.type) {
+    case 'integer':
+    case 'number':
+      if (typeof span.value !== 'number' && !quotedNumber) return 0;
+      base = 0.45;
+      break;
+    case 'date':
+      if (span.kind !== 'datetime') return 0;
+      base = 0.6;
+      break;
+    case 'string':
+    case 'any':
+      if (wanted === 'email' || wanted === 'url') {
+        if (span.kind !== wanted) return 0;
+        base = 1;
+      } else if (wanted === 'channel') {
+        base = span.kind === 'channel' ? 1 : span.kind === 'quoted' || span.kind === 'name' || span.kind === 'code' ? 0.2 : 0;
+        if (base === 0) return 0;
+      } else if (span.kind === 'channel') {
+        return 0;
+      } else if (span.kind === 'mention') {
+        base = sem.maxSimilarity(iw.head, PERSON) >= 0.75 ? 0.9 : 0.05;
+      } else if (span.kind === 'email' || span.kind === 'url') {
+        // A link or address can still be the text something works on ("a QR code for https://…").
+        if (!iw.name.some((w) => TEXTUAL.includes(w))) return 0;
+        base = 0.5;
+      } else if (span.kind === 'datetime') {
+        if (wanted !== 'datetime') return 0;
+        base = 0.6;
+      } else if (typeof span.value === 'number' || quotedNumber) {
+        if (!iw.name.some((w) => NUMERIC_STRING.includes(w))) return quotedNumber ? 0.1 : 0;
+        base = 0.45;
+      } else {
+        if (wanted === 'datetime') return span.kind === 'quoted' ? 0.3 : 0;
+        base = 0.2;
+      }
+      break;
+    default:
+      return 0;
+  }
+  // Words beside the value that name the input: "the song 'Imagine'", "'Chill Vibes' playlist".
+  const near = (w: string) => sem.maxSimilarity([w], iw.head);
+  let context = 0;
+  span.before.slice().reverse().forEach((w, i) => (context = Math.max(context, near(w) * [1, 0.75, 0.45, 0.3][i]!)));
+  span.after.forEach((w, i) => (context = Math.max(context, near(w) * [0.9, 0.5, 0.3][i]!)));
+  if (context < 0.5) context /= 2;
+  // The value's own meaning: "Tokyo" is a city, "jazz" a genre.
+  const own = span.kind === 'name' || span.kind === 'quoted' ? sem.align(words(String(span.value)), iw.all, 0.35) : 0;
+  const personal = sem.maxSimilarity(iw.head, PERSON) >= 0.75;
+  const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7;
+  const introduced = span.before.slice(-2).join(' ');
+  let bonus = 0;
+  // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John" name people.
+  if (span.kind === 'name' || span.kind === 'quoted') {
+    if (LOCATIVE.has(span.before.at(-1) ?? '')) bonus += place ? 0.35 : 0;
+    if (/^(i'm|im|am|is|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
+  }
+  if (span.possessive) bonus += personal ? 0.35 : -0.15;
+  if (personal && span.kind === 'name' && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(String(span.value))) bonus += 0.15;
+  return base + 0.55 * context + 0.35 * own + bonus;
+}
+
+function bestOf(w: string, targets: string[], sem: Semantics): string {
+  let best = targets[0] ?? w;
+  let score = -1;
+  for (const t of targets) {
+    const s = sem.similarity(w, t);
+    if (s > score) [best, score] = [t, s];
+  }
+  return best;
+}
+
+export interface ProducerMatch {
+  fn: FunctionSpec;
+  output: OutputSpec;
+  /** 1 for the same name; lower for related names ("time" for "alert_time"). */
+  nameScore: number;
+}
+
+const normalizeName = (s: string) => words(s).join('');
+
+/** Finds, per input, the catalog outputs that could feed it; cached per input signature. */
+export class Producers {
+  private readonly cache = new Map<string, ProducerMatch[]>();
+  private readonly outputs: { fn: FunctionSpec; output: OutputSpec; name: string; words: string[]; all: string[] }[];
+
+  constructor(
+    catalog: Catalog,
+    private readonly sem: Semantics,
+  ) {
+    this.outputs = catalog.functions.flatMap((fn) =>
+      fn.outputs.map((output) => {
+        const ow = inputWords(output);
+        return { fn, output, name: normalizeName(output.name), words: ow.name, all: ow.all };
+      }),
+    );
+  }
+
+  /** Outputs that could feed `input`, best first, excluding functions in `exclude`. */
+  for(input: InputSpec, exclude: ReadonlySet<string>): ProducerMatch[] {
+    const key = `${input.name}\u0000${input.type}\u0000${input.description}`;
+    let found = this.cache.get(key);
+    if (!found) {
+      const iw = inputWords(input);
+      const name = normalizeName(input.name);
+      found = [];
+      for (const o of this.outputs) {
+        if (!isAssignable(o.output.type, input.type)) continue;
+        let score: number;
+        if (o.name === name) score = 1;
+        else {
+          const byName = Math.min(this.sem.align(iw.name, o.words, 0.5), this.sem.align(o.words, iw.name, 0.5));
+          const byMeaning = (this.sem.align(iw.all, o.all, 0.5) + this.sem.align(o.all, iw.all, 0.5)) / 2;
+          if (byName < 0.5) continue;
+          score = 0.55 * byName + 0.35 * byMeaning;
+          if (o.output.type !== input.type && o.output.type !== 'any') score -= 0.1;
+        }
+        if (score >= 0.45) found.push({ fn: o.fn, output: o.output, nameScore: score });
+      }
+      found.sort((a, b) => b.nameScore - a.nameScore);
+      this.cache.set(key, found);
+    }
+    return exclude.size ? found.filter((m) => !exclude.has(m.fn.name)) : found;
+  }
+}

@@ -1,0 +1,170 @@
+/**
+ * @module planner/chain
+ * Backward chaining from a goal function: each required input is bound to a value stated in the
+ * request, else to the output of a function that produces it (recursively, to a depth bound),
+ * else left as a question.
+ */
+import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
+import { type Producers, valueFit } from './bind.ts';
+import type { AnalyzedRequest, Span } from './request.ts';
+import type { Semantics } from './semantics.ts';
+
+export type DraftBinding =
+  | { kind: 'value'; value: unknown; span: Span; fit: number }
+  | { kind: 'from'; node: DraftNode; output: string; score: number }
+  | { kind: 'ask'; question: string };
+
+export interface DraftNode {
+  fn: FunctionSpec;
+  inputs: Map<string, DraftBinding>;
+  reason: string;
+  /** Runner-up producers for inputs of this node, for alternatives. */
+  runnersUp: { input: string; functions: string[]; chosen: string }[];
+}
+
+export interface ChainContext {
+  request: AnalyzedRequest;
+  sem: Semantics;
+  producers: Producers;
+  /** How much the request talks about a function (0..1), cached by the caller. */
+  relevance(fn: FunctionSpec): number;
+  maxDepth: number;
+  /** Nodes of goals planned before this one: their outputs are bound before any new function. */
+  existing: DraftNode[];
+  /** Sub-plans already built for this request, by function and depth. */
+  memo: Map<string, { node: DraftNode; quality: ChainQuality; uses: Set<string> }>;
+}
+
+export interface ChainQuality {
+  asks: number;
+  nodes: number;
+  usedSpans: Set<Span>;
+  fitSum: number;
+}
+
+/** A value this good is taken without looking for a producer. */
+const SURE_VALUE = 0.62;
+/** A value at least this good is taken when no producer is convincing. */
+const WEAK_VALUE = 0.42;
+/** A producer at least this good is chained. */
+const MIN_PRODUCER = 0.55;
+const PRODUCERS_TRIED = 3;
+
+function question(fn: FunctionSpec, input: InputSpec): string {
+  const what = input.description?.trim() ? input.description.trim().replace(/\.$/, '') : input.name.replace(/_/g, ' ');
+  return `What is ${/^(the|a|an|your|my) /i.test(what) ? what : `the ${what}`} (${input.name}) for ${fn.name}?`;
+}
+
+/** Assigns stated values to a node's inputs: best fits first, each value at most once per node. */
+function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, { span: Span; fit: number }> {
+  const options: { input: string; span: Span; fit: number }[] = [];
+  for (const input of fn.inputs) {
+    for (const span of ctx.request.spans) {
+      const fit = valueFit(input, span, ctx.sem);
+      if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit });
+    }
+  }
+  options.sort((a, b) => b.fit - a.fit);
+  const chosen = new Map<string, { span: Span; fit: number }>();
+  const usedSpans = new Set<Span>();
+  for (const o of options) {
+    if (chosen.has(o.input) || usedSpans.has(o.span)) continue;
+    chosen.set(o.input, { span: o.span, fit: o.fit });
+    usedSpans.add(o.span);
+  }
+  return chosen;
+}
+
+/** An output of an already planned node that can feed `input` (same name, or clearly related). */
+function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode; output: string } | undefined {
+  for (const node of ctx.existing) {
+    const match = ctx.producers.for(input, new Set()).find((m) => m.fn.name === node.fn.name);
+    if (match) return { node, output: match.output.name };
+  }
+  return undefined;
+}
+
+/**
+ * Builds the sub-plan that computes `fn`. `ancestors` prevents a function from feeding itself.
+ * Returns the node and the quality of everything beneath it.
+ */
+export function buildChain(fn: FunctionSpec, ctx: ChainContext, depth = 0, ancestors: ReadonlySet<string> = new Set()): { node: DraftNode; quality: ChainQuality } {
+  // NOTE: the same helper is tried under many goal candidates; its sub-plan depends only on the
+  // function and the depth left, unless it used a function that is now an ancestor (a cycle).
+  const key = `${fn.name}\u0000${depth}`;
+  const cached = ctx.memo.get(key);
+  if (cached && ![...cached.uses].some((u) => ancestors.has(u))) return cached;
+  const built = build(fn, ctx, depth, ancestors);
+  const uses = new Set<string>();
+  const visit = (n: DraftNode) => {
+    uses.add(n.fn.name);
+    for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
+  };
+  visit(built.node);
+  ctx.memo.set(key, { ...built, uses });
+  return built;
+}
+
+function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: ReadonlySet<string>): { node: DraftNode; quality: ChainQuality } {
+  const node: DraftNode = { fn, inputs: new Map(), reason: '', runnersUp: [] };
+  const quality: ChainQuality = { asks: 0, nodes: 1, usedSpans: new Set(), fitSum: 0 };
+  const values = assignValues(fn, ctx);
+  const lineage = new Set([...ancestors, fn.name]);
+
+  for (const input of fn.inputs) {
+    const value = values.get(input.name);
+    if (!input.required || input.default !== undefined) {
+      // Optional inputs take only a value the request clearly states for them.
+      if (value && value.fit >= SURE_VALUE + 0.2) {
+        node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
+        quality.usedSpans.add(value.span);
+      }
+      continue;
+    }
+    if (value && value.fit >= SURE_VALUE) {
+      node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
+      quality.usedSpans.add(value.span);
+      quality.fitSum += value.fit;
+      continue;
+    }
+    let best: { node: DraftNode; quality: ChainQuality; output: string; score: number } | undefined;
+    const scored: { fn: string; score: number }[] = [];
+    const reuse = existingOutput(input, ctx);
+    if (reuse) {
+      node.inputs.set(input.name, { kind: 'from', node: reuse.node, output: reuse.output, score: 1 });
+      continue;
+    }
+    if (depth < ctx.maxDepth) {
+      const matches = ctx.producers
+        .for(input, lineage)
+        .map((m) => ({ ...m, score: 0.6 * m.nameScore + 0.6 * ctx.relevance(m.fn) }))
+        .sort((a, b) => b.score - a.score);
+      for (const m of matches.slice(0, PRODUCERS_TRIED)) {
+        if (m.score < MIN_PRODUCER) break;
+        const sub = buildChain(m.fn, ctx, depth + 1, lineage);
+        // A helper the request does not mention, that itself needs asking, only moves the question.
+        if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5) continue;
+        const total = m.score - 0.15 * sub.quality.asks + 0.05 * sub.quality.usedSpans.size - 0.08 * (sub.quality.nodes - 1);
+        scored.push({ fn: m.fn.name, score: total });
+        if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };
+      }
+    }
+    if (best && (!value || best.score >= value.fit)) {
+      node.inputs.set(input.name, { kind: 'from', node: best.node, output: best.output, score: best.score });
+      quality.asks += best.quality.asks;
+      quality.nodes += best.quality.nodes;
+      quality.fitSum += best.quality.fitSum + best.score;
+      for (const s of best.quality.usedSpans) quality.usedSpans.add(s);
+      const close = scored.filter((s) => s.fn !== best!.node.fn.name && best!.score - s.score < 0.05).map((s) => s.fn);
+      if (close.length) node.runnersUp.push({ input: input.name, functions: close, chosen: best.node.fn.name });
+    } else if (value) {
+      node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
+      quality.usedSpans.add(value.span);
+      quality.fitSum += value.fit;
+    } else {
+      node.inputs.set(input.name, { kind: 'ask', question: question(fn, input) });
+      quality.asks++;
+    }
+  }
+  return { node, quality };
+}

@@ -1,0 +1,249 @@
+/**
+ * @module planner/planner
+ * Request → Workflow, deterministically and offline: retrieve candidate goal functions, build the
+ * backward chain of each, rank the whole plans by how much of the request they explain, and keep
+ * close runners-up as alternatives for the user to choose from.
+ */
+import type { Catalog, FunctionSpec } from '../catalog/types.ts';
+import { stem } from './semantics.ts';
+import { words } from '../index/tokenize.ts';
+import { Producers } from './bind.ts';
+import { buildChain, type ChainQuality, type DraftNode } from './chain.ts';
+import { splitGoals } from './goals.ts';
+import { analyzeRequest, type AnalyzedRequest } from './request.ts';
+import { Semantics } from './semantics.ts';
+import type { PlanResult, Planner, RankedFunction } from './types.ts';
+import type { WordVectors } from '../index/word-vectors.ts';
+import type { Alternative, Binding, Workflow, WorkflowNode } from '../workflow/types.ts';
+
+/** Dense retrieval of functions for a text (the HNSW function index, or any other). */
+export interface Retriever {
+  search(text: string, k: number): Promise<{ function: FunctionSpec; score: number }[]>;
+}
+
+export interface PlannerOptions {
+  catalog: Catalog;
+  retriever: Retriever;
+  vectors: WordVectors;
+  /** Goal candidates whose whole plan is built and scored. Default 10. */
+  candidates?: number;
+  /** Depth bound of backward chaining. Default 3. */
+  maxDepth?: number;
+  /** Plans scoring within this margin of the best are offered as alternatives. Default 0.06. */
+  alternativeMargin?: number;
+  /** Below this plan score a goal is reported as unsupported. Default 0.45. */
+  minScore?: number;
+}
+
+interface ScoredPlan {
+  fn: FunctionSpec;
+  root: DraftNode;
+  quality: ChainQuality;
+  score: number;
+  coverage: number;
+  /** The terms of the score, kept for explanations and tuning. */
+  features: { retrieval: number; coverage: number; spanUse: number; asks: number; nodes: number };
+}
+
+export class DeterministicPlanner implements Planner {
+  private readonly sem: Semantics;
+  private readonly producers: Producers;
+  private readonly postings = new Map<string, FunctionSpec[]>();
+
+  private readonly analyzeOptions = {
+    // A capitalised sentence-initial word this frequent is an ordinary word, not a name ("Based on…").
+    isCommonWord: (lower: string) => (this.options.vectors.rank(lower) ?? Infinity) < 3000,
+    isCatalogWord: (lower: string) => this.postings.has(stem(lower)),
+  };
+  /** First words of function names ("Post", "Find", "Resize"): the catalog's verbs, used to split goals. */
+  private readonly actionWords = new Set<string>();
+
+  constructor(private readonly options: PlannerOptions) {
+    this.sem = new Semantics(options.catalog, options.vectors);
+    this.producers = new Producers(options.catalog, this.sem);
+    for (const f of options.catalog.functions) {
+      const first = words(f.name)[0];
+      if (first && first.length > 2 && !/\d/.test(first)) this.actionWords.add(first);
+      for (const w of this.sem.wordsOf(f.name).all) {
+        const key = stem(w);
+        const list = this.postings.get(key);
+        if (list) list.push(f);
+        else this.postings.set(key, [f]);
+      }
+    }
+  }
+
+  async plan(request: string): Promise<PlanResult> {
+    const t0 = performance.now();
+    const analyzed = analyzeRequest(request, this.analyzeOptions);
+    const reasons: string[] = [];
+    const ranked = await this.rankGoal(analyzed, analyzed.intentWords);
+    const best = ranked[0];
+    const unsupported: string[] = [];
+    const roots: ScoredPlan[] = [];
+    const min = this.options.minScore ?? 0.45;
+    if (!best || best.score < min) {
+      unsupported.push(request.trim());
+      reasons.push(best ? `Nothing in the catalog fits well enough (best: ${best.fn.name}, score ${best.score.toFixed(2)}).` : 'The catalog has no function for this.');
+    } else {
+      roots.push(best);
+      reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words.`);
+      // Further goals stated in their own clause, when the first plan does not already cover them.
+      const goals = splitGoals(request, this.actionWords);
+      if (goals.length > 1) {
+        const planWords = this.planWords([best]);
+        for (const goal of goals) {
+          const goalWords = analyzeRequest(goal, this.analyzeOptions).intentWords;
+          if (goalWords.length === 0 || this.sem.align(goalWords, planWords) >= 0.6) continue;
+          const [g] = await this.rankGoal(analyzeRequest(goal, this.analyzeOptions), goalWords, analyzed, this.nodesOf(roots));
+          if (!g || g.score < min) {
+            unsupported.push(goal);
+            reasons.push(`No function fits "${goal}".`);
+          } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
+            roots.push(g);
+            planWords.push(...this.sem.wordsOf(g.fn.name).purpose);
+            reasons.push(`Also: ${g.fn.name} for "${goal}".`);
+          }
+        }
+      }
+    }
+    const finalCandidates: RankedFunction[] = ranked.slice(0, 5).map((p) => ({ function: p.fn.name, score: round(p.score) }));
+    const workflow = this.toWorkflow(request, roots, ranked, reasons);
+    if (unsupported.length) workflow.unsupported = unsupported;
+    return { workflow, finalCandidates, reasons, ms: performance.now() - t0 };
+  }
+
+  /** Candidate goal functions for some intent words, each with its whole plan built and scored. */
+  private async rankGoal(analyzed: AnalyzedRequest, intent: string[], whole: AnalyzedRequest = analyzed, existing: DraftNode[] = []): Promise<ScoredPlan[]> {
+    const retrieved = await this.options.retriever.search(intent.join(' ') || analyzed.text, 40);
+    const base = new Map<string, { fn: FunctionSpec; score: number }>();
+    const intentWeight = intent.reduce((s, w) => s + this.sem.idf(w), 0) || 1;
+    const lexical = (f: FunctionSpec) => {
+      const mine = new Set(this.sem.wordsOf(f.name).all.map(stem));
+      return intent.reduce((s, w) => s + (mine.has(stem(w)) ? this.sem.idf(w) : 0), 0) / intentWeight;
+    };
+    for (const r of retrieved) base.set(r.function.name, { fn: r.function, score: r.score + lexical(r.function) });
+    for (const w of intent) {
+      for (const f of this.postings.get(stem(w)) ?? []) if (!base.has(f.name)) base.set(f.name, { fn: f, score: lexical(f) });
+    }
+    const top = [...base.values()].sort((a, b) => b.score - a.score).slice(0, this.options.candidates ?? 12);
+    const relevanceCache = new Map<string, number>();
+    const ctx = {
+      request: whole,
+      sem: this.sem,
+      producers: this.producers,
+      maxDepth: this.options.maxDepth ?? 3,
+      memo: new Map(),
+      existing,
+      relevance: (fn: FunctionSpec) => {
+        let r = relevanceCache.get(fn.name);
+        if (r === undefined) {
+          r = this.sem.align(this.sem.wordsOf(fn.name).purpose, whole.intentWords, 0.5);
+          relevanceCache.set(fn.name, r);
+        }
+        return r;
+      },
+    };
+    const spanCount = whole.spans.length;
+    const plans = top.map(({ fn, score: retrieval }) => {
+      const { node, quality } = buildChain(fn, ctx);
+      const coverage = this.sem.align(intent, this.planWords([{ root: node }]));
+      const spanUse = spanCount ? quality.usedSpans.size / spanCount : 1;
+      const score = 0.45 * retrieval + 1.0 * coverage + 0.25 * spanUse - 0.12 * quality.asks - 0.03 * (quality.nodes - 1);
+      return { fn, root: node, quality, score, coverage, features: { retrieval, coverage, spanUse, asks: quality.asks, nodes: quality.nodes } };
+    });
+    // The goal is the last step: a candidate whose plan already contains a better-scoring
+    // candidate as a helper (Chart ← ColumnValues ← ParseCsv) does that and more, so it ranks above it.
+    for (const p of plans) {
+      const inside = this.functionsOf(p.root);
+      for (const q of plans) {
+        if (q !== p && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.01;
+      }
+    }
+    return plans.sort((a, b) => b.score - a.score);
+  }
+
+  private functionsOf(root: DraftNode): Set<string> {
+    const out = new Set<string>();
+    const visit = (n: DraftNode) => {
+      out.add(n.fn.name);
+      for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
+    };
+    visit(root);
+    return out;
+  }
+
+  private nodesOf(plans: ScoredPlan[]): DraftNode[] {
+    const out: DraftNode[] = [];
+    const visit = (n: DraftNode) => {
+      if (out.includes(n)) return;
+      out.push(n);
+      for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
+    };
+    for (const p of plans) visit(p.root);
+    return out;
+  }
+
+  private planWords(plans: { root: DraftNode }[]): string[] {
+    const out: string[] = [];
+    const visit = (n: DraftNode) => {
+      out.push(...this.sem.wordsOf(n.fn.name).purpose);
+      for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
+    };
+    for (const p of plans) visit(p.root);
+    return out;
+  }
+
+  /** Draft trees → Workflow v1: shared identical sub-calls, ids n1… in dependency order. */
+  private toWorkflow(request: string, roots: ScoredPlan[], ranked: ScoredPlan[], reasons: string[]): Workflow {
+    const nodes: WorkflowNode[] = [];
+    const ids = new Map<DraftNode, string>();
+    const byKey = new Map<string, string>();
+    const alternatives: Alternative[] = [];
+    const emit = (n: DraftNode): string => {
+      const known = ids.get(n);
+      if (known) return known;
+      const inputs: Record<string, Binding> = {};
+      for (const [name, b] of n.inputs) {
+        if (b.kind === 'value') inputs[name] = { value: b.value };
+        else if (b.kind === 'ask') inputs[name] = { ask: b.question };
+        else inputs[name] = { from: emit(b.node), output: b.output };
+      }
+      const key = `${n.fn.name}\u0000${JSON.stringify(inputs)}`;
+      let id = byKey.get(key);
+      if (!id) {
+        id = `n${nodes.length + 1}`;
+        const parts = [...n.inputs].map(([name, b]) =>
+          b.kind === 'value' ? `${name} = ${JSON.stringify(b.value)} from the request` : b.kind === 'from' ? `${name} from ${b.node.fn.name}.${b.output}` : `${name} must be asked`,
+        );
+        const reason = `${n.fn.name}: ${n.fn.description}${parts.length ? ` (${parts.join('; ')})` : ''}`;
+        nodes.push({ id, function: n.fn.name, inputs, reason });
+        byKey.set(key, id);
+        for (const r of n.runnersUp) {
+          alternatives.push({ node: id, functions: r.functions.slice(0, 3), reason: `other functions could also provide ${r.input} for ${n.fn.name}` });
+        }
+      }
+      ids.set(n, id);
+      return id;
+    };
+    const outputs = roots.map((r) => ({ from: emit(r.root), output: r.fn.outputs[0]!.name }));
+    const best = roots[0];
+    if (best) {
+      const margin = this.options.alternativeMargin ?? 0.06;
+      const close = ranked.filter((p) => p !== best && best.score - p.score <= margin).slice(0, 3);
+      if (close.length) {
+        alternatives.unshift({
+          node: ids.get(best.root)!,
+          functions: close.map((p) => p.fn.name),
+          reason: `${close.map((p) => p.fn.name).join(', ')} fit${close.length === 1 ? 's' : ''} the request almost as well as ${best.fn.name}`,
+        });
+        reasons.push(`Not sure between ${best.fn.name} and ${close.map((p) => p.fn.name).join(', ')}: the user should pick.`);
+      }
+    }
+    const workflow: Workflow = { version: 1, request, nodes, outputs };
+    if (alternatives.length) workflow.alternatives = alternatives.slice(0, 3);
+    return workflow;
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,174 @@
+/**
+ * @module planner/request
+ * Finds the literal values a request states — quoted strings, e-mail addresses, URLs, dates and
+ * times, numbers and amounts, and proper names — each with the words around it, so that the
+ * binder can tell which input a value is meant for ("Emily's 'Road Trip' playlist").
+ */
+import { isStopword, words } from '../index/tokenize.ts';
+
+export type SpanKind = 'quoted' | 'email' | 'url' | 'datetime' | 'number' | 'name' | 'code' | 'channel' | 'mention';
+
+export interface Span {
+  /** The value to bind (numbers as numbers). */
+  value: string | number;
+  text: string;
+  kind: SpanKind;
+  start: number;
+  end: number;
+  /** Lower-case words just before and just after the span. */
+  before: string[];
+  after: string[];
+  /** Marked with a possessive ("Emily's"). */
+  possessive: boolean;
+}
+
+export interface AnalyzedRequest {
+  text: string;
+  spans: Span[];
+  /** The request's words outside the value spans: what it asks for, not with what. */
+  intentWords: string[];
+}
+
+const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const DAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
+const RELATIVE = `(?:the )?day after tomorrow|today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week|month|year)|(?:next|last|this|coming|upcoming) (?:${DAYS}|week|weekend|month|year|holiday|holidays)|(?:${DAYS})(?: (?:morning|afternoon|evening|night))?`;
+
+const PATTERNS: [SpanKind, RegExp][] = [
+  ['channel', /(?<![\w&])#[a-z0-9][\w.-]*\b/gi],
+  ['mention', /(?<![\w])@[a-z0-9][\w.-]*\b/gi],
+  ['email', /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g],
+  ['url', /\bhttps?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/g],
+  ['datetime', /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}:?\d{2})?)?\b/g],
+  ['datetime', new RegExp(`\\b(?:\\d{1,2}(?:st|nd|rd|th)?(?: of)? (?:${MONTHS})|(?:${MONTHS}) \\d{1,2}(?:st|nd|rd|th)?)(?:,? \\d{4})?\\b`, 'gi')],
+  ['datetime', /\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b/gi],
+  ['datetime', /\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\b\d{1,2}:\d{2}\b/gi],
+  ['datetime', new RegExp(`\\b(?:${RELATIVE})\\b`, 'gi')],
+  ['number', /(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|k|m|gb|mb|kb|tb))?\b/gi],
+];
+
+const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
+
+function around(text: string, start: number, end: number) {
+  const before = words(text.slice(Math.max(0, start - 60), start)).slice(-4);
+  const after = words(text.slice(end, end + 50)).slice(0, 3);
+  return { before, after };
+}
+
+function overlaps(spans: Span[], start: number, end: number): boolean {
+  return spans.some((s) => start < s.end && end > s.start);
+}
+
+function numberValue(text: string): string | number {
+  const bare = text.replace(/^[$€£¥]\s?/, '').replace(/,(?=\d{3}\b)/g, '');
+  return /^\d+(\.\d+)?$/.test(bare) ? Number(bare) : text;
+}
+
+/** "8am tomorrow", "next Monday at 5pm": date and time parts written together are one value. */
+function mergeAdjacentTimes(text: string, spans: Span[]): void {
+  for (let i = 0; i + 1 < spans.length; i++) {
+    const a = spans[i]!;
+    const b = spans[i + 1]!;
+    if (a.kind === 'datetime' && b.kind === 'datetime' && /^\s*(?:at|on|,)?\s*$/i.test(text.slice(a.end, b.start))) {
+      const merged = text.slice(a.start, b.end);
+      spans.splice(i, 2, { ...a, value: merged, text: merged, end: b.end, after: b.after });
+      i--;
+    }
+  }
+}
+
+/** Words that start with a capital only because they start a sentence or are the pronoun I. */
+function isOrdinaryCapitalised(word: string, atSentenceStart: boolean): boolean {
+  const lower = word.toLowerCase();
+  if (lower === 'i' || lower === "i'm" || isStopword(lower)) return true;
+  return atSentenceStart && COMMON_SENTENCE_STARTS.has(lower);
+}
+
+const COMMON_SENTENCE_STARTS = new Set(
+  'could would can will should please what when where which who how why is are do does did i hey hi hello greetings thanks thank yes no ok okay find get show tell give book buy add send make create check set remind help play order plan recommend suggest search look list schedule reserve calculate convert translate compare my our your the a an it this that there as also then and but so if after before since given considering'.split(' '),
+);
+
+/**
+ * Splits a request into the values it states and the words that say what it wants.
+ * @example
+ * analyzeRequest("Add 'Imagine' to Jenny's 'Chill Vibes' playlist").spans.map((s) => s.value);
+ * // ['Imagine', 'Jenny', 'Chill Vibes']
+ */
+export interface AnalyzeOptions {
+  /** A capitalised word at a sentence start that is this common is an ordinary word ("Based on…"). */
+  isCommonWord?: (lower: string) => boolean;
+  /** Words the catalog itself uses ("QR", "CSV"): unquoted, they say what to do, not with what. */
+  isCatalogWord?: (lower: string) => boolean;
+}
+
+export function analyzeRequest(text: string, options: AnalyzeOptions = {}): AnalyzedRequest {
+  const isCommonWord = options.isCommonWord ?? (() => false);
+  const isCatalogWord = options.isCatalogWord ?? (() => false);
+  const spans: Span[] = [];
+  const add = (kind: SpanKind, value: string | number, start: number, end: number) => {
+    if (overlaps(spans, start, end)) return;
+    const ctx = around(text, start, end);
+    const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
+    spans.push({ value, text: text.slice(start, end), kind, start, end, ...ctx, possessive });
+  };
+
+  for (const m of text.matchAll(QUOTED)) {
+    const start = m.index! + m[1]!.length + 1;
+    const inner = m[3]!.trim();
+    if (inner && inner.length < 120) add('quoted', inner, start, start + m[3]!.length);
+  }
+  for (const [kind, pattern] of PATTERNS) {
+    for (const m of text.matchAll(pattern)) {
+      const raw = m[0].replace(/^the /i, '');
+      const start = m.index! + (m[0].length - raw.length);
+      add(kind, kind === 'number' ? numberValue(raw) : raw, start, start + raw.length);
+    }
+  }
+  // Proper names: runs of capitalised words (with joining "of", "de", "the" inside), and codes like TSLA or emma_99.
+  const token = /[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]/g;
+  let run: { start: number; end: number; words: string[] } | undefined;
+  const flush = () => {
+    if (run) {
+      while (run.words.length && /^(of|de|the|and)$/i.test(run.words.at(-1)!)) run.words.pop();
+      const value = run.words.join(' ').replace(/['’]s$/, '');
+      const intent = run.words.every((w) => w === w.toUpperCase() && isCatalogWord(w.toLowerCase()));
+      if (value && !intent) add('name', value, run.start, run.start + value.length);
+    }
+    run = undefined;
+  };
+  for (const m of text.matchAll(token)) {
+    const word = m[0].replace(/['’]s$/, '');
+    const start = m.index!;
+    const prefix = text.slice(0, start);
+    const atSentenceStart = /(^|[.!?]\s*|["'‘“]\s*)$/.test(prefix.trimEnd() === prefix ? prefix : prefix.trimEnd() + ' ') || prefix.trim() === '';
+    const gapOk = run && /^\s+$/.test(text.slice(run.end, start));
+    const ordinary = isOrdinaryCapitalised(word, atSentenceStart) || (atSentenceStart && !run && isCommonWord(word.toLowerCase()));
+    if (/^[A-Z]/.test(word) && !ordinary && !overlaps(spans, start, start + word.length)) {
+      if (run && gapOk) {
+        run.words.push(word);
+        run.end = start + word.length;
+      } else {
+        flush();
+        run = { start, end: start + word.length, words: [word] };
+      }
+      if (m[0] !== word) flush(); // a possessive ends the name
+    } else if (run && gapOk && /^(of|de|the)$/.test(word)) {
+      run.words.push(word);
+      run.end = start + word.length;
+    } else {
+      flush();
+      if (/^[a-z]+_[a-z0-9_]+$|^[a-z]+\d+$/i.test(word) && !overlaps(spans, start, start + word.length)) add('code', word, start, start + word.length);
+    }
+  }
+  flush();
+  spans.sort((a, b) => a.start - b.start);
+  mergeAdjacentTimes(text, spans);
+
+  let rest = '';
+  let at = 0;
+  for (const s of spans) {
+    rest += `${text.slice(at, s.start)} `;
+    at = s.end;
+  }
+  rest += text.slice(at);
+  return { text, spans, intentWords: words(rest).filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w)) };
+}

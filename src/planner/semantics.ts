@@ -1,0 +1,111 @@
+/**
+ * @module planner/semantics
+ * Word-level meaning shared by every planner step: inverse document frequency over the catalog,
+ * cached word similarities from the offline word vectors, and soft alignment of one bag of words
+ * onto another ("eat healthy diet" onto "nutrition plan calorie intake").
+ */
+import type { Catalog, FunctionSpec } from '../catalog/types.ts';
+import { contentWords, words } from '../index/tokenize.ts';
+import type { WordVectors } from '../index/word-vectors.ts';
+
+export interface FunctionWords {
+  /** Name, description and output names: what the function is for. */
+  purpose: string[];
+  /** Everything, inputs included. */
+  all: string[];
+}
+
+export class Semantics {
+  private readonly df = new Map<string, number>();
+  private readonly n: number;
+  private readonly simCache = new Map<string, number>();
+  private readonly fnWords = new Map<string, FunctionWords>();
+
+  constructor(
+    catalog: Catalog,
+    readonly vectors: WordVectors,
+  ) {
+    this.n = catalog.functions.length;
+    for (const f of catalog.functions) {
+      const fw = Semantics.functionWords(f);
+      this.fnWords.set(f.name, fw);
+      for (const w of new Set(fw.all)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+    }
+  }
+
+  static functionWords(f: FunctionSpec): FunctionWords {
+    const purpose = unique([...words(f.name), ...contentWords(f.description), ...f.outputs.flatMap((o) => words(o.name))]).filter(meaningful);
+    const all = unique([
+      ...purpose,
+      ...f.inputs.flatMap((i) => [...words(i.name), ...contentWords(i.description)]),
+      ...f.outputs.flatMap((o) => contentWords(o.description)),
+    ]).filter(meaningful);
+    return { purpose, all };
+  }
+
+  wordsOf(name: string): FunctionWords {
+    return this.fnWords.get(name) ?? { purpose: [], all: [] };
+  }
+
+  /** Inverse document frequency over the catalog's function texts; unseen words weigh most. */
+  idf(word: string): number {
+    return Math.log((this.n + 1) / ((this.df.get(word) ?? 0) + 1)) + 0.1;
+  }
+
+  similarity(a: string, b: string): number {
+    if (a === b) return 1;
+    if (stem(a) === stem(b)) return 0.95;
+    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    let s = this.simCache.get(key);
+    if (s === undefined) {
+      s = Math.max(0, this.vectors.similarity(a, b));
+      this.simCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** How well `target` covers `query`: idf-weighted mean over query words of their best match. */
+  align(query: readonly string[], target: readonly string[], floor = 0.35): number {
+    if (query.length === 0 || target.length === 0) return 0;
+    let total = 0;
+    let weight = 0;
+    for (const w of query) {
+      const idf = this.idf(w);
+      let best = 0;
+      for (const u of target) {
+        const s = this.similarity(w, u);
+        if (s > best) best = s;
+        if (best === 1) break;
+      }
+      total += idf * (best >= floor ? best : 0);
+      weight += idf;
+    }
+    return weight > 0 ? total / weight : 0;
+  }
+
+  /** Best single word-to-word similarity between two bags. */
+  maxSimilarity(a: readonly string[], b: readonly string[]): number {
+    let best = 0;
+    for (const x of a) for (const y of b) best = Math.max(best, this.similarity(x, y));
+    return best;
+  }
+}
+
+export function unique<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}
+
+function meaningful(w: string): boolean {
+  return w.length > 1 && !/^\d+$/.test(w);
+}
+
+/** A light stemmer for plural and verb forms, enough to make "tickets" meet "ticket". */
+export function stem(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies')) return `${w.slice(0, -3)}y`;
+  if (w.endsWith('ing') && w.length > 5) return w.slice(0, -3);
+  if (w.endsWith('es') && /(ch|sh|x|s|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !w.endsWith('ss')) return w.slice(0, -1);
+  if (w.endsWith('ed') && w.length > 4) return w.slice(0, -2);
+  return w;
+}

@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { main } from '../../src/cli/index.ts';
+import type { Output } from '../../src/cli/output.ts';
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  const out: Output = { log: (l) => stdout.push(l), error: (l) => stderr.push(l) };
+  const code = await main(['node', 'action-engine', ...args], out, {});
+  return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
+}
+
+function catalogFile(): string {
+  const path = join(mkdtempSync(join(tmpdir(), 'index-cli-')), 'catalog.json');
+  const fn = (name: string, description: string) => ({
+    name,
+    description,
+    inputs: [{ name: 'text', type: 'string', description: 'the text', required: true }],
+    outputs: [{ name: 'result', type: 'string', description: 'the result' }],
+  });
+  writeFileSync(path, JSON.stringify({ functions: [fn('SummarizeText', 'Shortens a document.'), fn('TranslateText', 'Translates a text into another language.')] }));
+  return path;
+}
+
+describe('action-engine index', () => {
+  it('builds the index, printing count, key, path and time, with progress lines on stderr', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'index-cli-data-'));
+    const { code, stdout, stderr } = await cli('index', '--catalog', catalogFile(), '--data-dir', dataDir);
+    assert.equal(code, 0);
+    assert.match(stdout, /✔ index built: 2 functions, embedder wink-sg100, \d+(\.\d)? (ms|s)/);
+    const key = stdout.match(/key: +([0-9a-f]{64})/)?.[1];
+    assert.ok(key, stdout);
+    assert.match(stdout, new RegExp(`path: .*${key}\\.hnsw`));
+    assert.ok(existsSync(join(dataDir, 'index', `${key}.hnsw`)));
+    assert.equal(stderr, 'embedding 2 functions…\nindexing 2 functions…');
+  });
+
+  it('reports reuse when the catalog is unchanged', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'index-cli-data-'));
+    const catalog = catalogFile();
+    const first = await cli('index', '--catalog', catalog, '--data-dir', dataDir);
+    const second = await cli('index', '--catalog', catalog, '--data-dir', dataDir);
+    assert.equal(second.code, 0);
+    assert.match(second.stdout, /✔ index reused \(catalog unchanged\): 2 functions/);
+    assert.equal(second.stderr, '');
+    assert.equal(second.stdout.match(/key: +(\w+)/)?.[1], first.stdout.match(/key: +(\w+)/)?.[1]);
+  });
+
+  it('exits 2 naming the path when the catalog does not exist', async () => {
+    const { code, stderr } = await cli('index', '--catalog', join(tmpdir(), 'no-such-catalog.json'), '--data-dir', tmpdir());
+    assert.equal(code, 2);
+    assert.match(stderr, /no-such-catalog\.json: no such file/);
+  });
+});
