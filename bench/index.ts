@@ -4,6 +4,7 @@
  */
 import { benchChainOverhead, benchParallelRatio } from './executor.ts';
 import { benchIndexScale } from './index-scale.ts';
+import { benchPlanner, REVERSECHAIN_DIR } from './planner.ts';
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -19,6 +20,16 @@ async function main() {
     console.log(
       `parallel branches (${label}): wall ${fmt(par.wallMs, 0)} ms vs critical path ${par.criticalPathMs} ms, ratio ${fmt(par.ratio)} (serial would be ${par.serialMs} ms, ratio ${fmt(par.serialMs / par.criticalPathMs)})`,
     );
+  }
+
+  const planning = await benchPlanner();
+  if (!planning) console.log(`planner accuracy: skipped, no Reverse Chain data at ${REVERSECHAIN_DIR}`);
+  for (const { file, report: r } of planning ?? []) {
+    const f1 = (s: { f1: number }) => fmt(s.f1, 3);
+    console.log(
+      `planner on reversechain/${file} (${r.requests} requests, offline): function F1 ${f1(r.functions)}, edge F1 ${f1(r.edges)}, value F1 ${f1(r.values)}, exact ${fmt(r.exact.rate, 3)}, final top-1 ${fmt(r.final.top1, 3)}, top-3 ${fmt(r.final.top3, 3)}, asks/request ${fmt(r.asks.perRequest, 2)}, unsupported ${r.unsupported.requests}; planning p50 ${fmt(r.latency.planMs.p50, 1)} ms, p95 ${fmt(r.latency.planMs.p95, 1)} ms (target p50 < 20 ms)`,
+    );
+    console.log(`  errors: ${Object.entries(r.errors).map(([k, v]) => `${k} ${v}`).join(', ')}`);
   }
 
   console.log('function index (HNSW M=16, efConstruction=100; synthetic function texts, offline word vectors, 100 dims; 1000 queries; recall@10 vs brute force; target at 100k: p50 < 1 ms, recall ≥ 0.95):');

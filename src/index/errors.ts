@@ -1,6 +1,6 @@
 /** @module index/errors */
 
-export type IndexErrorCode = 'index.vectors_missing' | 'index.corrupt' | 'index.dimensions' | 'index.embedding';
+export type IndexErrorCode = 'index.vectors_missing' | 'index.corrupt' | 'index.dimensions' | 'index.embedding' | 'index.save';
 
 export class IndexError extends Error {
   override readonly name = 'IndexError';

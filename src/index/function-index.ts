@@ -89,9 +89,9 @@ export class FunctionIndex {
     private readonly embedder: Embedder,
     private readonly vectors: HnswIndex,
     private readonly idOf: Map<string, number>,
-    /** True when the index was built by this `open`, false when loaded from disk. */
-    readonly built: boolean,
-    /** Why it was built (`built` true): no saved index, or the saved one was unusable. */
+    /** `loaded` from disk, `built` because none was saved, or `rebuilt` over an unusable saved one. */
+    readonly status: 'loaded' | 'built' | 'rebuilt',
+    /** Why it was built or rebuilt; undefined when loaded. */
     readonly reason: string | undefined,
     readonly key: string,
     /** The saved HNSW file; its metadata is beside it with the `.json` extension. */
@@ -112,30 +112,42 @@ export class FunctionIndex {
     const idOf = new Map(names.map((n, i) => [n, i]));
 
     let reason = 'no saved index for this catalog and embedder';
+    let status: 'built' | 'rebuilt' = 'built';
     if (existsSync(metaPath) || existsSync(hnswPath)) {
       try {
         const vectors = loadSaved(hnswPath, metaPath, key, embedder, names);
-        return new FunctionIndex(catalog, embedder, vectors, idOf, false, undefined, key, hnswPath);
+        return new FunctionIndex(catalog, embedder, vectors, idOf, 'loaded', undefined, key, hnswPath);
       } catch (e) {
         if (!isIndexError(e)) throw e;
         reason = `the saved index was unusable (${e.message})`;
+        status = 'rebuilt';
       }
     }
 
     const vectors = await build(catalog, embedder, onProgress);
-    mkdirSync(dir, { recursive: true });
-    vectors.save(hnswPath);
-    const meta: IndexMeta = {
-      format: FORMAT,
-      key,
-      embedder: embedder.id,
-      dimensions: embedder.dimensions,
-      names,
-      created: new Date().toISOString(),
-      hnsw: { bytes: statSync(hnswPath).size, sha256: sha256File(hnswPath), m: HNSW_DEFAULTS.m, efConstruction: HNSW_DEFAULTS.efConstruction },
-    };
-    writeAtomically(metaPath, (tmp) => writeFileSync(tmp, JSON.stringify(meta, null, 1) + '\n'));
-    return new FunctionIndex(catalog, embedder, vectors, idOf, true, reason, key, hnswPath);
+    try {
+      mkdirSync(dir, { recursive: true });
+      vectors.save(hnswPath);
+      const meta: IndexMeta = {
+        format: FORMAT,
+        key,
+        embedder: embedder.id,
+        dimensions: embedder.dimensions,
+        names,
+        created: new Date().toISOString(),
+        hnsw: { bytes: statSync(hnswPath).size, sha256: sha256File(hnswPath), m: HNSW_DEFAULTS.m, efConstruction: HNSW_DEFAULTS.efConstruction },
+      };
+      // The metadata goes last: a crash before this line leaves no .json, so the next open rebuilds.
+      writeAtomically(metaPath, (tmp) => writeFileSync(tmp, JSON.stringify(meta, null, 1) + '\n'));
+    } catch (e) {
+      throw new IndexError('index.save', `cannot save the function index in ${dir}: ${(e as Error).message}; make the folder writable or set DATA_DIR to another one`, { cause: e });
+    }
+    return new FunctionIndex(catalog, embedder, vectors, idOf, status, reason, key, hnswPath);
+  }
+
+  /** True when this `open` built the index, false when it loaded it from disk. */
+  get built(): boolean {
+    return this.status !== 'loaded';
   }
 
   /** Number of indexed functions. */

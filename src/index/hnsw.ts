@@ -21,18 +21,17 @@ export interface HnswOptions {
 }
 
 // NOTE: chosen with `npm run bench` (bench/index-scale.ts): 100-dimensional embeddings of synthetic
-// function texts, recall@10 against BruteForceIndex, 1000 queries, one core.
-// - efSearch = 64: recall@10 0.98 at 100k (0.99+ at 1k and 10k) with a query p50 of ~0.2 ms.
-//   32 drops 100k recall to ~0.93, 128 buys ~1.5 points for ~1.6x the latency.
-// - efConstruction = 100: same recall as hnswlib's default 200 within half a point (10k: 0.993 vs
-//   0.994 at efSearch 64) for half the build time (~60 s instead of ~2 min for 100k); 64 loses ~1.5
-//   points at 100k.
-// - M = 16: M = 8 loses ~2 points at 10k, M = 32 gains 0.2 for ~25% more memory.
+// function texts, 1000 queries, recall@10 against BruteForceIndex, on a 2-core machine.
+// - efSearch = 64: recall@10 0.980 at 100k (0.993 at 10k, 1.000 at 1k), query p50 0.2 ms, p95 0.3 ms.
+//   32 gives 0.93 at 100k (below the 0.95 target); 128 gives 0.996 for twice the latency.
+// - efConstruction = 100: within 0.1 point of hnswlib's default 200 at 10k (0.993 vs 0.994 at
+//   efSearch 64) for about half the build time (100k: ~36 s); 64 loses 1.4 points at 100k.
+// - M = 16: M = 8 loses 2 points at 10k; M = 32 gains 0.2 for ~25% more memory.
 export const HNSW_DEFAULTS = { m: 16, efConstruction: 100, efSearch: 64 } as const;
 
 /**
  * @example
- * const index = new HnswIndex(100);
+ * const index = HnswIndex.create(100);
  * index.add(0, v);
  * index.search(q, 10); // [{ id: 0, score: 0.83 }]
  * index.save('data/index/x.hnsw');

@@ -17,7 +17,8 @@ export function words(text: string): string[] {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .replace(/([a-zA-Z])(\d)|(\d)([a-zA-Z])/g, (_m, a, b, c, d) => (a ? `${a} ${b}` : `${c} ${d}`))
+    .replace(/([a-zA-Z])(\d)/g, '$1 $2')
+    .replace(/(\d)([a-zA-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z0-9']+/)
     .map((w) => w.replace(/^'+|'+$/g, '').replace(/'s$/, ''))

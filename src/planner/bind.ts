@@ -14,6 +14,7 @@ const TIME = ['date', 'time', 'day', 'when', 'schedule', 'deadline', 'period', '
 const NUMERIC_STRING = ['id', 'number', 'code', 'year', 'count', 'amount', 'quantity', 'zip', 'phone', 'price', 'isbn'];
 /** Words that say what kind of thing an input is without saying which (its "head" is the rest). */
 const TEXTUAL = ['text', 'content', 'data', 'value', 'message', 'body', 'input', 'query'];
+const MESSAGE = ['message', 'text', 'body', 'content', 'comment', 'note', 'description', 'summary', 'reason', 'subject'];
 const PLACE = ['city', 'location', 'place', 'country', 'destination', 'origin', 'address', 'airport', 'venue', 'region', 'area'];
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'around', 'visiting', 'visit']);
 const GENERIC = new Set(['name', 'the', 'of', 'title', 'value', 'input', 'string', 'text', 'info', 'information', 'type']);
@@ -89,7 +90,12 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
   span.after.forEach((w, i) => (context = Math.max(context, near(w) * [0.9, 0.5, 0.3][i]!)));
   if (context < 0.5) context /= 2;
   // The value's own meaning: "Tokyo" is a city, "jazz" a genre.
-  const own = span.kind === 'name' || span.kind === 'quoted' ? sem.align(words(String(span.value)), iw.all, 0.35) : 0;
+  // A sentence-like quote is a message, not a name: its meaning counts less the longer it is.
+  const spanWords = contentWords(String(span.value));
+  const own =
+    (span.kind === 'name' || span.kind === 'quoted') && spanWords.length
+      ? sem.align(spanWords, iw.all, 0.35) / Math.max(1, spanWords.length / 2)
+      : 0;
   const personal = sem.maxSimilarity(iw.head, PERSON) >= 0.75;
   const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7;
   const introduced = span.before.slice(-2).join(' ');
@@ -100,6 +106,8 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
     if (/^(i'm|im|am|is|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
   }
   if (span.possessive) bonus += personal ? 0.35 : -0.15;
+  // Messages are sentences: the longer a quote, the likelier it is the text to send.
+  if (span.kind === 'quoted' && iw.name.some((w) => MESSAGE.includes(w))) bonus += Math.min(0.45, 0.12 * spanWords.length) - 0.1;
   if (personal && span.kind === 'name' && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(String(span.value))) bonus += 0.15;
   return base + 0.55 * context + 0.35 * own + bonus;
 }

@@ -51,8 +51,10 @@ const MIN_PRODUCER = 0.55;
 const PRODUCERS_TRIED = 3;
 
 function question(fn: FunctionSpec, input: InputSpec): string {
-  const what = input.description?.trim() ? input.description.trim().replace(/\.$/, '') : input.name.replace(/_/g, ' ');
-  return `What is ${/^(the|a|an|your|my) /i.test(what) ? what : `the ${what}`} (${input.name}) for ${fn.name}?`;
+  const described = input.description?.trim().replace(/\.$/, '').split(/[.;](\s|$)/)[0];
+  let what = described || input.name.replace(/_/g, ' ');
+  if (/^(The|A|An|Your|My) /.test(what)) what = what[0]!.toLowerCase() + what.slice(1);
+  return `What is ${/^(the|a|an|your|my) /.test(what) ? what : `the ${what}`} (${input.name}) for ${fn.name}?`;
 }
 
 /** Assigns stated values to a node's inputs: best fits first, each value at most once per node. */
@@ -162,8 +164,16 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       quality.usedSpans.add(value.span);
       quality.fitSum += value.fit;
     } else {
-      node.inputs.set(input.name, { kind: 'ask', question: question(fn, input) });
-      quality.asks++;
+      // A quoted value nothing else in this step took is most likely meant for its one open text input.
+      const taken = new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : [])));
+      const leftover = ctx.request.spans.find((sp) => sp.kind === 'quoted' && !taken.has(sp) && (input.type === 'string' || input.type === 'any') && valueFit(input, sp, ctx.sem) > 0.15);
+      if (leftover && fn.inputs.filter((i) => i.required && !node.inputs.has(i.name) && i.type === 'string').length === 1) {
+        node.inputs.set(input.name, { kind: 'value', value: leftover.value, span: leftover, fit: 0.3 });
+        quality.usedSpans.add(leftover);
+      } else {
+        node.inputs.set(input.name, { kind: 'ask', question: question(fn, input) });
+        quality.asks++;
+      }
     }
   }
   return { node, quality };

@@ -31,8 +31,11 @@ export interface PlannerOptions {
   maxDepth?: number;
   /** Plans scoring within this margin of the best are offered as alternatives. Default 0.06. */
   alternativeMargin?: number;
-  /** Below this plan score a goal is reported as unsupported. Default 0.45. */
-  minScore?: number;
+  /**
+   * A goal whose best plan explains less than this share of its words closely (same idea, not merely
+   * related) is reported as unsupported instead of forced onto a poor match. Default 0.25.
+   */
+  minCoverage?: number;
 }
 
 interface ScoredPlan {
@@ -42,7 +45,7 @@ interface ScoredPlan {
   score: number;
   coverage: number;
   /** The terms of the score, kept for explanations and tuning. */
-  features: { retrieval: number; coverage: number; spanUse: number; asks: number; nodes: number };
+  features: { retrieval: number; coverage: number; strict: number; spanUse: number; asks: number; nodes: number };
 }
 
 export class DeterministicPlanner implements Planner {
@@ -81,22 +84,26 @@ export class DeterministicPlanner implements Planner {
     const best = ranked[0];
     const unsupported: string[] = [];
     const roots: ScoredPlan[] = [];
-    const min = this.options.minScore ?? 0.45;
-    if (!best || best.score < min) {
+    const min = this.options.minCoverage ?? 0.25;
+    if (!best || best.features.strict < min) {
       unsupported.push(request.trim());
-      reasons.push(best ? `Nothing in the catalog fits well enough (best: ${best.fn.name}, score ${best.score.toFixed(2)}).` : 'The catalog has no function for this.');
+      reasons.push(
+        best
+          ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(best.features.strict * 100)}% of the request.`
+          : 'The catalog has no function for this.',
+      );
     } else {
       roots.push(best);
-      reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words.`);
+      reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words (${Math.round(best.features.strict * 100)}% closely).`);
       // Further goals stated in their own clause, when the first plan does not already cover them.
       const goals = splitGoals(request, this.actionWords);
       if (goals.length > 1) {
         const planWords = this.planWords([best]);
         for (const goal of goals) {
           const goalWords = analyzeRequest(goal, this.analyzeOptions).intentWords;
-          if (goalWords.length === 0 || this.sem.align(goalWords, planWords) >= 0.6) continue;
+          if (goalWords.length === 0 || this.sem.align(goalWords, planWords, STRICT) >= 0.6) continue;
           const [g] = await this.rankGoal(analyzeRequest(goal, this.analyzeOptions), goalWords, analyzed, this.nodesOf(roots));
-          if (!g || g.score < min) {
+          if (!g || g.features.strict < min) {
             unsupported.push(goal);
             reasons.push(`No function fits "${goal}".`);
           } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
@@ -147,10 +154,12 @@ export class DeterministicPlanner implements Planner {
     const spanCount = whole.spans.length;
     const plans = top.map(({ fn, score: retrieval }) => {
       const { node, quality } = buildChain(fn, ctx);
-      const coverage = this.sem.align(intent, this.planWords([{ root: node }]));
+      const planWords = this.planWords([{ root: node }]);
+      const coverage = this.sem.align(intent, planWords);
+      const strict = this.sem.align(intent, planWords, STRICT);
       const spanUse = spanCount ? quality.usedSpans.size / spanCount : 1;
       const score = 0.45 * retrieval + 1.0 * coverage + 0.25 * spanUse - 0.12 * quality.asks - 0.03 * (quality.nodes - 1);
-      return { fn, root: node, quality, score, coverage, features: { retrieval, coverage, spanUse, asks: quality.asks, nodes: quality.nodes } };
+      return { fn, root: node, quality, score, coverage, features: { retrieval, coverage, strict, spanUse, asks: quality.asks, nodes: quality.nodes } };
     });
     // The goal is the last step: a candidate whose plan already contains a better-scoring
     // candidate as a helper (Chart ← ColumnValues ← ParseCsv) does that and more, so it ranks above it.
@@ -245,5 +254,8 @@ export class DeterministicPlanner implements Planner {
     return workflow;
   }
 }
+
+/** Word similarity that counts as the same idea (not merely related) when judging coverage. */
+const STRICT = 0.6;
 
 const round = (n: number) => Math.round(n * 1000) / 1000;

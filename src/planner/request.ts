@@ -141,7 +141,9 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
     const prefix = text.slice(0, start);
     const atSentenceStart = /(^|[.!?]\s*|["'‘“]\s*)$/.test(prefix.trimEnd() === prefix ? prefix : prefix.trimEnd() + ' ') || prefix.trim() === '';
     const gapOk = run && /^\s+$/.test(text.slice(run.end, start));
-    const ordinary = isOrdinaryCapitalised(word, atSentenceStart) || (atSentenceStart && !run && isCommonWord(word.toLowerCase()));
+    const ordinary =
+      isOrdinaryCapitalised(word, atSentenceStart) ||
+      (atSentenceStart && !run && (isCommonWord(word.toLowerCase()) || isCatalogWord(word.toLowerCase())));
     if (/^[A-Z]/.test(word) && !ordinary && !overlaps(spans, start, start + word.length)) {
       if (run && gapOk) {
         run.words.push(word);

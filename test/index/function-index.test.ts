@@ -47,6 +47,7 @@ describe('FunctionIndex', () => {
     const embedder = new CountingEmbedder();
     const first = await FunctionIndex.open(makeCatalog(specs()), { dataDir, embedder });
     assert.equal(first.built, true);
+    assert.equal(first.status, 'built');
     assert.match(first.reason!, /no saved index/);
     assert.equal(embedder.documents, 4);
     assert.deepEqual(indexFiles(dataDir), [`${first.key}.hnsw`, `${first.key}.json`]);
@@ -135,6 +136,7 @@ describe('FunctionIndex', () => {
       harm(first.path);
       const rebuilt = await FunctionIndex.open(makeCatalog(specs()), { dataDir, embedder });
       assert.equal(rebuilt.built, true);
+      assert.equal(rebuilt.status, 'rebuilt');
       assert.match(rebuilt.reason!, /unusable/);
       assert.equal((await rebuilt.search('weather forecast rain', 1))[0]!.function.name, 'GetWeatherForecast');
       assert.equal((await FunctionIndex.open(makeCatalog(specs()), { dataDir, embedder })).built, false);
@@ -188,5 +190,17 @@ describe('FunctionIndex', () => {
     const embedder = new CountingEmbedder('liar', 32);
     embedder.embedDocuments = async (texts) => texts.map(() => new Float32Array(16));
     await assert.rejects(FunctionIndex.open(makeCatalog(specs()), { dataDir: tmp(), embedder }), { code: 'index.dimensions', message: /16 numbers .* 32-dimensional/ });
+  });
+});
+
+describe('FunctionIndex saving', () => {
+  it('fails with a save error naming the folder when the data dir cannot be written', async () => {
+    const dataDir = tmp();
+    writeFileSync(join(dataDir, 'index'), 'a file where the index folder should be');
+    await assert.rejects(FunctionIndex.open(makeCatalog(specs()), { dataDir, embedder: new CountingEmbedder() }), {
+      name: 'IndexError',
+      code: 'index.save',
+      message: /cannot save the function index in .*index: .*set DATA_DIR/,
+    });
   });
 });

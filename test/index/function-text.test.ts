@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { functionText } from '../../src/index/index.ts';
 
 const spec = {
-  name: 'Username2ID',
+  name: 'GetUserID',
   description: 'This API is to convert a username to a user ID',
   inputs: [{ name: 'user_name', type: 'string' as const, description: 'the name of the user', required: true }],
   outputs: [{ name: 'user_ID', type: 'integer' as const, description: 'the ID of the user.' }],
@@ -12,7 +12,7 @@ const spec = {
 describe('functionText', () => {
   it('splits the name into words and weighs name and description double', () => {
     const text = functionText(spec);
-    assert.equal(text.split('username 2 id.').length - 1, 2);
+    assert.equal(text.split('get user id.').length - 1, 2);
     assert.equal(text.split('This API is to convert a username to a user ID.').length - 1, 2);
   });
 

@@ -50,6 +50,17 @@ describe('action-engine index', () => {
     assert.equal(second.stdout.match(/key: +(\w+)/)?.[1], first.stdout.match(/key: +(\w+)/)?.[1]);
   });
 
+  it('says so on stderr when it rebuilds over a damaged index file', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'index-cli-data-'));
+    const catalog = catalogFile();
+    const first = await cli('index', '--catalog', catalog, '--data-dir', dataDir);
+    writeFileSync(join(dataDir, 'index', `${first.stdout.match(/key: +(\w+)/)?.[1]}.hnsw`), 'not an index');
+    const again = await cli('index', '--catalog', catalog, '--data-dir', dataDir);
+    assert.equal(again.code, 0);
+    assert.match(again.stdout, /✔ index built: 2 functions/);
+    assert.match(again.stderr, /rebuilding the index: the saved index was unusable \(.*does not match its metadata/);
+  });
+
   it('exits 2 naming the path when the catalog does not exist', async () => {
     const { code, stderr } = await cli('index', '--catalog', join(tmpdir(), 'no-such-catalog.json'), '--data-dir', tmpdir());
     assert.equal(code, 2);

@@ -64,7 +64,7 @@ export async function indexCommand(
   } finally {
     progress.stop();
   }
-  if (index.built && index.reason?.startsWith('the saved index')) out.error(text.rebuilding(index.reason));
+  if (index.status === 'rebuilt') out.error(text.rebuilding(index.reason!));
   const shown = relative(process.cwd(), index.path);
   out.log(text.done(index, performance.now() - started));
   out.log(text.key(index.key));
