@@ -4,21 +4,42 @@
  */
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import type { Embedder } from '../index/index.ts';
 
 /** The catalog shipped with the package (catalog/ at the package root). */
 export const DEFAULT_CATALOG = fileURLToPath(new URL('../../catalog', import.meta.url));
 
+const optional = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
 const schema = z.object({
   CATALOG_PATH: z.string().min(1).default(DEFAULT_CATALOG),
   DATA_DIR: z.string().min(1).default('data'),
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional,
 });
 
 export interface CliConfig {
   catalogPath: string;
   dataDir: string;
+  /** Set when OPENAI_API_KEY is: retrieval then uses OpenAI (or compatible) embeddings. */
+  openai?: { apiKey: string; baseURL?: string };
 }
 
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
   const parsed = schema.parse(env);
-  return { catalogPath: parsed.CATALOG_PATH, dataDir: parsed.DATA_DIR };
+  return {
+    catalogPath: parsed.CATALOG_PATH,
+    dataDir: parsed.DATA_DIR,
+    ...(parsed.OPENAI_API_KEY ? { openai: { apiKey: parsed.OPENAI_API_KEY, baseURL: parsed.OPENAI_BASE_URL } } : {}),
+  };
+}
+
+/** The embedder the configuration asks for: OpenAI when a key is set, else undefined (offline default). */
+export async function configuredEmbedder(config: CliConfig): Promise<Embedder | undefined> {
+  if (!config.openai) return undefined;
+  const { createOpenAIEmbedder } = await import('../llm/index.ts');
+  return createOpenAIEmbedder(config.openai);
 }

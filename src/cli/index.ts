@@ -12,7 +12,7 @@ import { evalCommand } from './commands/eval.ts';
 import { indexCommand } from './commands/index.ts';
 import { plan } from './commands/plan.ts';
 import { run } from './commands/run.ts';
-import { readCliConfig } from './config.ts';
+import { configuredEmbedder, readCliConfig } from './config.ts';
 import { ExitError } from './errors.ts';
 import { messages } from './messages.ts';
 import { consoleOutput, type Output } from './output.ts';
@@ -57,7 +57,7 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
     .description('build the function index of a catalog (or reuse it while the catalog is unchanged)')
     .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
     .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
-    .action(async (opts) => done(await indexCommand(opts, out)));
+    .action(async (opts) => done(await indexCommand({ ...opts, embedder: await configuredEmbedder(config) }, out)));
 
   root
     .command('plan')
@@ -68,7 +68,7 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
     .option('--input <file>', 'JSONL of {"id","request"} lines to plan')
     .option('--output <file>', 'JSONL to write, one {"id","workflow"} or {"id","error"} line per input line')
     .option('--json', 'print the whole plan result (workflow, reasons, final candidates, ms) as JSON', false)
-    .action(async (request: string | undefined, opts) => done(await plan(request, opts, out)));
+    .action(async (request: string | undefined, opts) => done(await plan(request, { ...opts, embedder: await configuredEmbedder(config) }, out)));
 
   root
     .command('eval')
@@ -78,7 +78,7 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
     .option('--limit <n>', 'evaluate only the first N requests')
     .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
     .option('--json', 'print the report as JSON', false)
-    .action(async (opts) => done(await evalCommand(opts, out)));
+    .action(async (opts) => done(await evalCommand({ ...opts, embedder: await configuredEmbedder(config) }, out)));
 
   return root;
 }

@@ -5,12 +5,17 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { main } from '../../src/cli/index.ts';
 import type { Output } from '../../src/cli/output.ts';
+import { startEmbeddingsServer } from './fake-embeddings-server.ts';
 
 async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWithEnv({}, ...args);
+}
+
+async function cliWithEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout: string[] = [];
   const stderr: string[] = [];
   const out: Output = { log: (l) => stdout.push(l), error: (l) => stderr.push(l) };
-  const code = await main(['node', 'action-engine', ...args], out, {});
+  const code = await main(['node', 'action-engine', ...args], out, env);
   return { code, stdout: stdout.join('\n'), stderr: stderr.join('\n') };
 }
 
@@ -65,5 +70,20 @@ describe('action-engine index', () => {
     const { code, stderr } = await cli('index', '--catalog', join(tmpdir(), 'no-such-catalog.json'), '--data-dir', tmpdir());
     assert.equal(code, 2);
     assert.match(stderr, /no-such-catalog\.json: no such file/);
+  });
+
+  it('uses OpenAI-compatible embeddings when OPENAI_API_KEY is set, without showing the key', async () => {
+    const server = await startEmbeddingsServer(1536);
+    try {
+      const dataDir = mkdtempSync(join(tmpdir(), 'index-cli-'));
+      const env = { OPENAI_API_KEY: 'sk-test-secret', OPENAI_BASE_URL: server.baseURL };
+      const { code, stdout, stderr } = await cliWithEnv(env, 'index', '--catalog', catalogFile(), '--data-dir', dataDir);
+      assert.equal(code, 0, stderr);
+      assert.match(stdout, /embedder openai:text-embedding-3-small/);
+      assert.doesNotMatch(stdout + stderr, /sk-test-secret/);
+      assert.equal(server.requests[0]?.authorization, 'Bearer sk-test-secret', 'the key reaches the embedding service');
+    } finally {
+      await server.close();
+    }
   });
 });

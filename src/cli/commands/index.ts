@@ -2,7 +2,7 @@
 import cliProgress from 'cli-progress';
 import { relative } from 'node:path';
 import { loadCatalog } from '../../catalog/index.ts';
-import { FunctionIndex, isIndexError, WordVectorEmbedder, type IndexProgress } from '../../index/index.ts';
+import { FunctionIndex, isIndexError, WordVectorEmbedder, type Embedder, type IndexProgress } from '../../index/index.ts';
 import { ExitError } from '../errors.ts';
 import type { Output } from '../output.ts';
 
@@ -47,7 +47,7 @@ function progressReporter(out: Output, stderr: NodeJS.WriteStream): { onProgress
 }
 
 export async function indexCommand(
-  args: { catalog: string; dataDir: string },
+  args: { catalog: string; dataDir: string; embedder?: Embedder },
   out: Output,
   stderr: NodeJS.WriteStream = process.stderr,
 ): Promise<number> {
@@ -56,7 +56,7 @@ export async function indexCommand(
   const progress = progressReporter(out, stderr);
   let index: FunctionIndex;
   try {
-    index = await FunctionIndex.open(catalog, { dataDir: args.dataDir, embedder: new WordVectorEmbedder(), onProgress: progress.onProgress });
+    index = await FunctionIndex.open(catalog, { dataDir: args.dataDir, embedder: args.embedder ?? new WordVectorEmbedder(), onProgress: progress.onProgress });
   } catch (e) {
     // NOTE: src/cli/index.ts maps catalog and workflow errors; until it maps IndexError too, say it here.
     if (isIndexError(e)) throw new ExitError(e.message, 1);

@@ -8,6 +8,7 @@
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { loadCatalog } from '../../catalog/index.ts';
+import type { Embedder } from '../../index/index.ts';
 import type { Planner, PlanResult } from '../../planner/types.ts';
 import { ExitError } from '../errors.ts';
 import { messages, planMessages } from '../messages.ts';
@@ -16,6 +17,8 @@ import type { Output } from '../output.ts';
 export interface PlannerArgs {
   catalog: string;
   dataDir: string;
+  /** Retrieval embeddings; the offline word vectors when absent. */
+  embedder?: Embedder;
 }
 
 export interface PlanArgs extends PlannerArgs {
@@ -32,7 +35,7 @@ export interface PlanArgs extends PlannerArgs {
 export async function loadPlanner(args: PlannerArgs): Promise<Planner> {
   const catalog = loadCatalog(args.catalog);
   const { createPlanner } = await import('../../planner/index.ts');
-  return createPlanner({ catalog, dataDir: args.dataDir });
+  return createPlanner({ catalog, dataDir: args.dataDir, embedder: args.embedder });
 }
 
 const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e));
