@@ -7,7 +7,7 @@ import type { Catalog, FunctionSpec, InputSpec, OutputSpec } from '../catalog/ty
 import { contentWords, words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import type { Span } from './request.ts';
-import { type Semantics, unique } from './semantics.ts';
+import { type Semantics, stem, unique } from './semantics.ts';
 
 const PERSON = ['user', 'person', 'customer', 'username', 'people', 'owner', 'friend', 'sender', 'receiver'];
 const TIME = ['date', 'time', 'day', 'when', 'schedule', 'deadline', 'period', 'year', 'month', 'hour'];
@@ -40,6 +40,7 @@ function wantedKind(iw: { name: string[] }, sem: Semantics): 'email' | 'url' | '
  */
 export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
   const iw = inputWords(input);
+  if (span.kind === 'word') return wordFit(input, iw, String(span.value), sem);
   const wanted = wantedKind(iw, sem);
   const quotedNumber = span.kind === 'quoted' && /^\d+$/.test(String(span.value));
   let base: number;
@@ -106,10 +107,27 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
     if (/^(i'm|im|am|is|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
   }
   if (span.possessive) bonus += personal ? 0.35 : -0.15;
+  // A person's name is not a city, nor a city a person: "Emily" is no city, "Los Angeles" no movie.
+  if (span.kind === 'name') {
+    const kind = sem.entityKind(String(span.value));
+    if (kind === 'person') bonus += personal ? 0.25 : place ? -0.45 : -0.25;
+    if (kind === 'place') bonus += place ? 0.3 : personal ? -0.45 : -0.25;
+  }
   // Messages are sentences: the longer a quote, the likelier it is the text to send.
   if (span.kind === 'quoted' && iw.name.some((w) => MESSAGE.includes(w))) bonus += Math.min(0.45, 0.12 * spanWords.length) - 0.1;
   if (personal && span.kind === 'name' && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(String(span.value))) bonus += 0.15;
   return base + 0.55 * context + 0.35 * own + bonus;
+}
+
+/**
+ * A plain word as a value: only when it is a kind of what the input names ("horror" for genre,
+ * "birthday" for occasion), and not the input's own word ("movie" for movie_name).
+ */
+function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: string[] }, word: string, sem: Semantics): number {
+  if (input.type !== 'string' && input.type !== 'any') return 0;
+  if (iw.all.some((w) => stem(w) === stem(word))) return 0;
+  const kindOf = sem.maxSimilarity([word], iw.head);
+  return kindOf >= 0.55 ? 0.2 + kindOf : 0;
 }
 
 function bestOf(w: string, targets: string[], sem: Semantics): string {
@@ -134,7 +152,7 @@ const normalizeName = (s: string) => words(s).join('');
 /** Finds, per input, the catalog outputs that could feed it; cached per input signature. */
 export class Producers {
   private readonly cache = new Map<string, ProducerMatch[]>();
-  private readonly outputs: { fn: FunctionSpec; output: OutputSpec; name: string; words: string[]; all: string[] }[];
+  private readonly outputs: { fn: FunctionSpec; output: OutputSpec; name: string; words: string[]; head: string[]; all: string[] }[];
 
   constructor(
     catalog: Catalog,
@@ -143,7 +161,7 @@ export class Producers {
     this.outputs = catalog.functions.flatMap((fn) =>
       fn.outputs.map((output) => {
         const ow = inputWords(output);
-        return { fn, output, name: normalizeName(output.name), words: ow.name, all: ow.all };
+        return { fn, output, name: normalizeName(output.name), words: ow.name, head: ow.head, all: ow.all };
       }),
     );
   }
@@ -159,9 +177,12 @@ export class Producers {
       for (const o of this.outputs) {
         if (!isAssignable(o.output.type, input.type)) continue;
         let score: number;
-        if (o.name === name) score = 1;
+        // NOTE: the exact spelling (case included) is a slightly stronger sign than a normalised match.
+        if (o.output.name === input.name) score = 1.05;
+        else if (o.name === name) score = 1;
         else {
-          const byName = Math.min(this.sem.align(iw.name, o.words, 0.5), this.sem.align(o.words, iw.name, 0.5));
+          // Compared on the words that say which thing ("customer" of customer_name), not its kind ("name").
+          const byName = Math.min(this.sem.align(iw.head, o.head, 0.5), this.sem.align(o.head, iw.head, 0.5));
           const byMeaning = (this.sem.align(iw.all, o.all, 0.5) + this.sem.align(o.all, iw.all, 0.5)) / 2;
           if (byName < 0.5) continue;
           score = 0.55 * byName + 0.35 * byMeaning;

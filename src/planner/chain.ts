@@ -6,7 +6,7 @@
  */
 import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
 import { type Producers, valueFit } from './bind.ts';
-import type { AnalyzedRequest, Span } from './request.ts';
+import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
 
 export type DraftBinding =
@@ -18,8 +18,8 @@ export interface DraftNode {
   fn: FunctionSpec;
   inputs: Map<string, DraftBinding>;
   reason: string;
-  /** Runner-up producers for inputs of this node, for alternatives. */
-  runnersUp: { input: string; functions: string[]; chosen: string }[];
+  /** Functions that could have taken this node's place almost as well (for alternatives). */
+  runnersUp: { functions: string[]; reason: string }[];
 }
 
 export interface ChainContext {
@@ -49,6 +49,8 @@ const WEAK_VALUE = 0.42;
 /** A producer at least this good is chained. */
 const MIN_PRODUCER = 0.55;
 const PRODUCERS_TRIED = 3;
+/** Each extra step beneath a helper costs this much: of two ways to an input, the shorter wins. */
+const NODE_COST = 0.12;
 
 function question(fn: FunctionSpec, input: InputSpec): string {
   const described = input.description?.trim().replace(/\.$/, '').split(/[.;](\s|$)/)[0];
@@ -62,6 +64,7 @@ function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, { span: 
   const options: { input: string; span: Span; fit: number }[] = [];
   for (const input of fn.inputs) {
     for (const span of ctx.request.spans) {
+      if (!isStatedValue(span)) continue; // plain words are a last resort, tried before asking
       const fit = valueFit(input, span, ctx.sem);
       if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit });
     }
@@ -75,6 +78,17 @@ function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, { span: 
     usedSpans.add(o.span);
   }
   return chosen;
+}
+
+/** The plain request word that best names a kind of what the input wants ("horror" for genre). */
+function bestWord(input: InputSpec, ctx: ChainContext, taken: Set<Span>): { span: Span; fit: number } | undefined {
+  let best: { span: Span; fit: number } | undefined;
+  for (const span of ctx.request.spans) {
+    if (isStatedValue(span) || taken.has(span)) continue;
+    const fit = valueFit(input, span, ctx.sem);
+    if (fit > 0 && (!best || fit > best.fit)) best = { span, fit };
+  }
+  return best;
 }
 
 /** An output of an already planned node that can feed `input` (same name, or clearly related). */
@@ -129,6 +143,7 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       quality.fitSum += value.fit;
       continue;
     }
+    const taken = new Set([...values.values()].map((v) => v.span));
     let best: { node: DraftNode; quality: ChainQuality; output: string; score: number } | undefined;
     const scored: { fn: string; score: number }[] = [];
     const reuse = existingOutput(input, ctx);
@@ -146,7 +161,9 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
         const sub = buildChain(m.fn, ctx, depth + 1, lineage);
         // A helper the request does not mention, that itself needs asking, only moves the question.
         if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5) continue;
-        const total = m.score - 0.15 * sub.quality.asks + 0.05 * sub.quality.usedSpans.size - 0.08 * (sub.quality.nodes - 1);
+        // Values this step has not used already are evidence for the helper that consumes them.
+        const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
+        const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
         scored.push({ fn: m.fn.name, score: total });
         if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };
       }
@@ -158,16 +175,20 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       quality.fitSum += best.quality.fitSum + best.score;
       for (const s of best.quality.usedSpans) quality.usedSpans.add(s);
       const close = scored.filter((s) => s.fn !== best!.node.fn.name && best!.score - s.score < 0.05).map((s) => s.fn);
-      if (close.length) node.runnersUp.push({ input: input.name, functions: close, chosen: best.node.fn.name });
+      if (close.length) best.node.runnersUp.push({ functions: close, reason: `${close.join(', ')} could also provide ${input.name} for ${fn.name}` });
     } else if (value) {
       node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
       quality.usedSpans.add(value.span);
       quality.fitSum += value.fit;
     } else {
-      // A quoted value nothing else in this step took is most likely meant for its one open text input.
       const taken = new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : [])));
+      const word = bestWord(input, ctx, taken);
+      // A quoted value nothing else in this step took is most likely meant for its one open text input.
       const leftover = ctx.request.spans.find((sp) => sp.kind === 'quoted' && !taken.has(sp) && (input.type === 'string' || input.type === 'any') && valueFit(input, sp, ctx.sem) > 0.15);
-      if (leftover && fn.inputs.filter((i) => i.required && !node.inputs.has(i.name) && i.type === 'string').length === 1) {
+      if (word) {
+        node.inputs.set(input.name, { kind: 'value', value: word.span.value, span: word.span, fit: word.fit });
+        quality.usedSpans.add(word.span);
+      } else if (leftover && fn.inputs.filter((i) => i.required && !node.inputs.has(i.name) && i.type === 'string').length === 1) {
         node.inputs.set(input.name, { kind: 'value', value: leftover.value, span: leftover, fit: 0.3 });
         quality.usedSpans.add(leftover);
       } else {

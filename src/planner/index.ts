@@ -5,7 +5,7 @@ import { DeterministicPlanner, type PlannerOptions } from './planner.ts';
 import type { Planner } from './types.ts';
 
 export { DeterministicPlanner, type PlannerOptions, type Retriever } from './planner.ts';
-export { analyzeRequest, type AnalyzedRequest, type Span } from './request.ts';
+export { analyzeRequest, isStatedValue, type AnalyzedRequest, type Span } from './request.ts';
 export { splitGoals } from './goals.ts';
 export type { Planner, PlanResult, RankedFunction } from './types.ts';
 

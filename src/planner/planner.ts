@@ -10,7 +10,8 @@ import { words } from '../index/tokenize.ts';
 import { Producers } from './bind.ts';
 import { buildChain, type ChainQuality, type DraftNode } from './chain.ts';
 import { splitGoals } from './goals.ts';
-import { analyzeRequest, type AnalyzedRequest } from './request.ts';
+import { GoalFeaturizer, goalScore, type GoalFeatures } from './rank.ts';
+import { analyzeRequest, isStatedValue, type AnalyzedRequest } from './request.ts';
 import { Semantics } from './semantics.ts';
 import type { PlanResult, Planner, RankedFunction } from './types.ts';
 import type { WordVectors } from '../index/word-vectors.ts';
@@ -29,7 +30,7 @@ export interface PlannerOptions {
   candidates?: number;
   /** Depth bound of backward chaining. Default 3. */
   maxDepth?: number;
-  /** Plans scoring within this margin of the best are offered as alternatives. Default 0.06. */
+  /** Plans scoring within this margin of the best are offered as alternatives (goal scores span about 0 to 15). Default 0.5. */
   alternativeMargin?: number;
   /**
    * A goal whose best plan explains less than this share of its words closely (same idea, not merely
@@ -45,17 +46,18 @@ interface ScoredPlan {
   score: number;
   coverage: number;
   /** The terms of the score, kept for explanations and tuning. */
-  features: { retrieval: number; coverage: number; strict: number; spanUse: number; asks: number; nodes: number };
+  features: GoalFeatures;
 }
 
 export class DeterministicPlanner implements Planner {
   private readonly sem: Semantics;
   private readonly producers: Producers;
+  private readonly featurizer: GoalFeaturizer;
   private readonly postings = new Map<string, FunctionSpec[]>();
 
   private readonly analyzeOptions = {
     // A capitalised sentence-initial word this frequent is an ordinary word, not a name ("Based on…").
-    isCommonWord: (lower: string) => (this.options.vectors.rank(lower) ?? Infinity) < 3000,
+    isCommonWord: (lower: string) => (this.options.vectors.rank(lower) ?? Infinity) < 3000 && !this.sem.entityKind(lower),
     isCatalogWord: (lower: string) => this.postings.has(stem(lower)),
   };
   /** First words of function names ("Post", "Find", "Resize"): the catalog's verbs, used to split goals. */
@@ -64,6 +66,7 @@ export class DeterministicPlanner implements Planner {
   constructor(private readonly options: PlannerOptions) {
     this.sem = new Semantics(options.catalog, options.vectors);
     this.producers = new Producers(options.catalog, this.sem);
+    this.featurizer = new GoalFeaturizer(options.catalog, this.sem, options.vectors);
     for (const f of options.catalog.functions) {
       const first = words(f.name)[0];
       if (first && first.length > 2 && !/\d/.test(first)) this.actionWords.add(first);
@@ -133,7 +136,7 @@ export class DeterministicPlanner implements Planner {
     for (const w of intent) {
       for (const f of this.postings.get(stem(w)) ?? []) if (!base.has(f.name)) base.set(f.name, { fn: f, score: lexical(f) });
     }
-    const top = [...base.values()].sort((a, b) => b.score - a.score).slice(0, this.options.candidates ?? 12);
+    const top = [...base.values()].sort((a, b) => b.score - a.score).slice(0, this.options.candidates ?? 10);
     const relevanceCache = new Map<string, number>();
     const ctx = {
       request: whole,
@@ -151,22 +154,31 @@ export class DeterministicPlanner implements Planner {
         return r;
       },
     };
-    const spanCount = whole.spans.length;
+    const spanCount = whole.spans.filter(isStatedValue).length;
+    const intentVector = this.options.vectors.embed(intent.join(' '));
     const plans = top.map(({ fn, score: retrieval }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
       const coverage = this.sem.align(intent, planWords);
       const strict = this.sem.align(intent, planWords, STRICT);
-      const spanUse = spanCount ? quality.usedSpans.size / spanCount : 1;
-      const score = 0.45 * retrieval + 1.0 * coverage + 0.25 * spanUse - 0.12 * quality.asks - 0.03 * (quality.nodes - 1);
-      return { fn, root: node, quality, score, coverage, features: { retrieval, coverage, strict, spanUse, asks: quality.asks, nodes: quality.nodes } };
+      const spanUse = spanCount ? [...quality.usedSpans].filter(isStatedValue).length / spanCount : 1;
+      const features: GoalFeatures = {
+        retrieval,
+        coverage,
+        strict,
+        spanUse,
+        asks: quality.asks,
+        nodes: quality.nodes,
+        ...this.featurizer.functionFeatures(fn, intent, intentVector),
+      };
+      return { fn, root: node, quality, score: goalScore(features), coverage, features };
     });
     // The goal is the last step: a candidate whose plan already contains a better-scoring
     // candidate as a helper (Chart ← ColumnValues ← ParseCsv) does that and more, so it ranks above it.
     for (const p of plans) {
       const inside = this.functionsOf(p.root);
       for (const q of plans) {
-        if (q !== p && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.01;
+        if (q !== p && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
       }
     }
     return plans.sort((a, b) => b.score - a.score);
@@ -229,7 +241,7 @@ export class DeterministicPlanner implements Planner {
         nodes.push({ id, function: n.fn.name, inputs, reason });
         byKey.set(key, id);
         for (const r of n.runnersUp) {
-          alternatives.push({ node: id, functions: r.functions.slice(0, 3), reason: `other functions could also provide ${r.input} for ${n.fn.name}` });
+          alternatives.push({ node: id, functions: r.functions.slice(0, 3), reason: r.reason });
         }
       }
       ids.set(n, id);
@@ -238,7 +250,7 @@ export class DeterministicPlanner implements Planner {
     const outputs = roots.map((r) => ({ from: emit(r.root), output: r.fn.outputs[0]!.name }));
     const best = roots[0];
     if (best) {
-      const margin = this.options.alternativeMargin ?? 0.06;
+      const margin = this.options.alternativeMargin ?? 0.5;
       const close = ranked.filter((p) => p !== best && best.score - p.score <= margin).slice(0, 3);
       if (close.length) {
         alternatives.unshift({

@@ -4,9 +4,11 @@
  * times, numbers and amounts, and proper names — each with the words around it, so that the
  * binder can tell which input a value is meant for ("Emily's 'Road Trip' playlist").
  */
-import { isStopword, words } from '../index/tokenize.ts';
+import { isStopword, words as wordsOf } from '../index/tokenize.ts';
 
-export type SpanKind = 'quoted' | 'email' | 'url' | 'datetime' | 'number' | 'name' | 'code' | 'channel' | 'mention';
+export type SpanKind = 'quoted' | 'email' | 'url' | 'datetime' | 'number' | 'name' | 'code' | 'channel' | 'mention' | 'word';
+/** Kinds that are certainly values; a plain `word` ("a horror movie") may be a value or just intent. */
+export const isStatedValue = (span: Span): boolean => span.kind !== 'word';
 
 export interface Span {
   /** The value to bind (numbers as numbers). */
@@ -49,8 +51,8 @@ const PATTERNS: [SpanKind, RegExp][] = [
 const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
 
 function around(text: string, start: number, end: number) {
-  const before = words(text.slice(Math.max(0, start - 60), start)).slice(-4);
-  const after = words(text.slice(end, end + 50)).slice(0, 3);
+  const before = wordsOf(text.slice(Math.max(0, start - 60), start)).slice(-4);
+  const after = wordsOf(text.slice(end, end + 50)).slice(0, 3);
   return { before, after };
 }
 
@@ -68,7 +70,7 @@ function mergeAdjacentTimes(text: string, spans: Span[]): void {
   for (let i = 0; i + 1 < spans.length; i++) {
     const a = spans[i]!;
     const b = spans[i + 1]!;
-    if (a.kind === 'datetime' && b.kind === 'datetime' && /^\s*(?:at|on|,)?\s*$/i.test(text.slice(a.end, b.start))) {
+    if (a.kind === 'datetime' && b.kind === 'datetime' && /^\s*(?:at|on|,|the)?\s*$/i.test(text.slice(a.end, b.start))) {
       const merged = text.slice(a.start, b.end);
       spans.splice(i, 2, { ...a, value: merged, text: merged, end: b.end, after: b.after });
       i--;
@@ -164,6 +166,15 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
   flush();
   spans.sort((a, b) => a.start - b.start);
   mergeAdjacentTimes(text, spans);
+  const words: Span[] = [];
+
+  // Plain lower-case words can be values too ("a horror movie" → genre "horror"); they stay intent words as well.
+  for (const m of text.matchAll(/\b[a-z][a-z-]{2,}\b/g)) {
+    const start = m.index!;
+    if (isStopword(m[0]) || overlaps(spans, start, start + m[0].length)) continue;
+    const ctx = around(text, start, start + m[0].length);
+    words.push({ value: m[0], text: m[0], kind: 'word', start, end: start + m[0].length, ...ctx, possessive: false });
+  }
 
   let rest = '';
   let at = 0;
@@ -172,5 +183,5 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
     at = s.end;
   }
   rest += text.slice(at);
-  return { text, spans, intentWords: words(rest).filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w)) };
+  return { text, spans: [...spans, ...words], intentWords: wordsOf(rest).filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w)) };
 }

@@ -83,6 +83,22 @@ export class Semantics {
     return weight > 0 ? total / weight : 0;
   }
 
+  /**
+   * Whether a proper name reads as a person or a place, by its words' similarity to a few common
+   * first names and city names (general knowledge of English, the same for every catalog).
+   */
+  entityKind(name: string): 'person' | 'place' | undefined {
+    let person = 0;
+    let place = 0;
+    for (const w of words(name)) {
+      person = Math.max(person, mean(PERSON_PROTOTYPES.map((p) => this.vectors.similarity(w, p))));
+      place = Math.max(place, mean(PLACE_PROTOTYPES.map((p) => this.vectors.similarity(w, p))));
+    }
+    if (person >= 0.35 && person > place + 0.12) return 'person';
+    if (place >= 0.38 && place > person + 0.08) return 'place';
+    return undefined;
+  }
+
   /** Best single word-to-word similarity between two bags. */
   maxSimilarity(a: readonly string[], b: readonly string[]): number {
     let best = 0;
@@ -90,6 +106,10 @@ export class Semantics {
     return best;
   }
 }
+
+const PERSON_PROTOTYPES = ['john', 'mary', 'david', 'sarah', 'michael', 'emma'];
+const PLACE_PROTOTYPES = ['london', 'paris', 'chicago', 'tokyo', 'berlin', 'boston'];
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / (xs.length || 1);
 
 export function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)];
