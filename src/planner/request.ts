@@ -116,7 +116,9 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
   for (const m of text.matchAll(QUOTED)) {
     const start = m.index! + m[1]!.length + 1;
     const inner = m[3]!.trim();
-    if (inner && inner.length < 120) add('quoted', inner, start, start + m[3]!.length);
+    // A quoted address or link is still an address or link.
+    const kind = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(inner) ? 'email' : /^https?:\/\/\S+$/.test(inner) ? 'url' : 'quoted';
+    if (inner && inner.length < 120) add(kind, inner, start, start + m[3]!.length);
   }
   for (const [kind, pattern] of PATTERNS) {
     for (const m of text.matchAll(pattern)) {
@@ -126,14 +128,19 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
     }
   }
   // Proper names: runs of capitalised words (with joining "of", "de", "the" inside), and codes like TSLA or emma_99.
-  const token = /[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]/g;
+  const token = /[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d+\b/g;
   let run: { start: number; end: number; words: string[] } | undefined;
   const flush = () => {
     if (run) {
       while (run.words.length && /^(of|de|the|and)$/i.test(run.words.at(-1)!)) run.words.pop();
       const value = run.words.join(' ').replace(/['’]s$/, '');
       const intent = run.words.every((w) => w === w.toUpperCase() && isCatalogWord(w.toLowerCase()));
-      if (value && !intent) add('name', value, run.start, run.start + value.length);
+      if (value && !intent) {
+        const end = run.start + value.length;
+        // The number inside "Physics 201" was first taken as a number of its own.
+        for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind === 'number' && spans[i]!.start >= run.start && spans[i]!.end <= end) spans.splice(i, 1);
+        add('name', value, run.start, end);
+      }
     }
     run = undefined;
   };
@@ -155,6 +162,11 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
         run = { start, end: start + word.length, words: [word] };
       }
       if (m[0] !== word) flush(); // a possessive ends the name
+    } else if (run && gapOk && /^\d+$/.test(word) && word.length <= 4) {
+      // A name followed by a number is one name: "Physics 201", "PlayStation 5".
+      run.words.push(word);
+      run.end = start + word.length;
+      flush();
     } else if (run && gapOk && /^(of|de|the)$/.test(word)) {
       run.words.push(word);
       run.end = start + word.length;
