@@ -9,7 +9,7 @@ import { words } from './tokenize.ts';
 /**
  * Bump when `functionText` changes, so indexes saved with the old texts are rebuilt.
  */
-export const FUNCTION_TEXT_VERSION = 1;
+export const FUNCTION_TEXT_VERSION = 2;
 
 // NOTE: the name and description say what a function is for; parameters mostly say what it works
 // on (`text`, `user_ID`) and are shared by many functions. Both embedders sum (or attend over) the

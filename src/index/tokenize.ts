@@ -9,7 +9,9 @@ const STOPWORDS = new Set(
   shall may might must i me my mine we us our you your yours he him his she her it its they them their this that these those
   there here what which who whom whose when where why how please want wants need needs like would let lets some any all
   me just also about into over as so if then than too very really get gets got give show tell find know make i'm i'd i'll
-  can't don't it's what's let's im id ill dont cant whats hey hi hello thanks thank up out it`.split(/\s+/),
+  can't don't it's what's let's im id ill dont cant whats hey hi hello thanks thank up out it
+  help assist able possible great appreciate wondering kindly love wish mind sure okay ok currently right now
+  going trying looking interested willing glad happy would've i've you're there's that's anyone someone something`.split(/\s+/),
 );
 
 /** Words of an identifier or sentence, lower-cased, digits kept as their own words. */

@@ -39,8 +39,13 @@ function wantedKind(iw: { name: string[] }, sem: Semantics): 'email' | 'url' | '
  * type and kind first, then the words around the value, the value's own meaning, and possessives.
  */
 export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
+  // One of the input's declared options, named as such ("md5", "line", "metric"), fits outright.
+  if (input.enum?.length) {
+    const said = String(span.value).toLowerCase();
+    return input.enum.some((e) => String(e).toLowerCase() === said) ? 1.2 : 0;
+  }
   const iw = inputWords(input);
-  if (span.kind === 'word') return wordFit(input, iw, String(span.value), sem);
+  if (span.kind === 'word') return wordFit(input, iw, span, sem);
   const wanted = wantedKind(iw, sem);
   const quotedNumber = span.kind === 'quoted' && /^\d+$/.test(String(span.value));
   let base: number;
@@ -60,7 +65,7 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
         if (span.kind !== wanted) return 0;
         base = 1;
       } else if (wanted === 'channel') {
-        base = span.kind === 'channel' ? 1 : span.kind === 'quoted' || span.kind === 'name' || span.kind === 'code' ? 0.2 : 0;
+        base = span.kind === 'channel' ? 1 : span.kind === 'name' || span.kind === 'code' ? 0.2 : span.kind === 'quoted' ? 0.05 : 0;
         if (base === 0) return 0;
       } else if (span.kind === 'channel') {
         return 0;
@@ -78,7 +83,7 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
         base = 0.45;
       } else {
         if (wanted === 'datetime') return span.kind === 'quoted' ? 0.3 : 0;
-        base = 0.2;
+        base = span.kind === 'quoted' && iw.head.some((w) => MESSAGE.includes(w)) ? 0.45 : 0.2;
       }
       break;
     default:
@@ -123,9 +128,13 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
  * A plain word as a value: only when it is a kind of what the input names ("horror" for genre,
  * "birthday" for occasion), and not the input's own word ("movie" for movie_name).
  */
-function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: string[] }, word: string, sem: Semantics): number {
+function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: string[] }, span: Span, sem: Semantics): number {
+  const word = String(span.value);
   if (input.type !== 'string' && input.type !== 'any') return 0;
   if (iw.all.some((w) => stem(w) === stem(word))) return 0;
+  // Named beside the input's own word: "the revenue column", "column revenue".
+  const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && iw.head.some((h) => stem(h) === stem(w)));
+  if (beside) return 0.75;
   const kindOf = sem.maxSimilarity([word], iw.head);
   return kindOf >= 0.55 ? 0.2 + kindOf : 0;
 }

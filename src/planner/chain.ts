@@ -5,6 +5,9 @@
  * else left as a question.
  */
 import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
+import { words } from '../index/tokenize.ts';
+import { isAssignable } from '../workflow/values.ts';
+import { stem } from './semantics.ts';
 import { type Producers, valueFit } from './bind.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
@@ -64,7 +67,7 @@ function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, { span: 
   const options: { input: string; span: Span; fit: number }[] = [];
   for (const input of fn.inputs) {
     for (const span of ctx.request.spans) {
-      if (!isStatedValue(span)) continue; // plain words are a last resort, tried before asking
+      if (!isStatedValue(span) && !input.enum) continue; // plain words are a last resort, tried before asking
       const fit = valueFit(input, span, ctx.sem);
       if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit });
     }
@@ -93,9 +96,25 @@ function bestWord(input: InputSpec, ctx: ChainContext, taken: Set<Span>): { span
 
 /** An output of an already planned node that can feed `input` (same name, or clearly related). */
 function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode; output: string } | undefined {
+  if (ctx.existing.length === 0) return undefined;
+  // The request names an earlier step's result ("post the summary", "upload the chart"): that result.
+  const said = new Set(ctx.request.intentWords.map(stem));
+  const latestFirst = [...ctx.existing].reverse();
+  for (const node of latestFirst) {
+    for (const output of node.fn.outputs) {
+      if (isAssignable(output.type, input.type) && words(output.name).some((w) => w.length > 2 && said.has(stem(w)))) return { node, output: output.name };
+    }
+  }
   for (const node of ctx.existing) {
     const match = ctx.producers.for(input, new Set()).find((m) => m.fn.name === node.fn.name);
     if (match) return { node, output: match.output.name };
+  }
+  // "… and upload it": a pronoun points at the latest result that fits.
+  if (/\b(it|that|them|this|those|these)\b/i.test(ctx.request.text) && !ctx.request.spans.some((sp) => isStatedValue(sp) && valueFit(input, sp, ctx.sem) >= WEAK_VALUE)) {
+    for (const node of latestFirst) {
+      const output = node.fn.outputs.find((o) => o.type === input.type);
+      if (output) return { node, output: output.name };
+    }
   }
   return undefined;
 }
@@ -184,7 +203,8 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       const taken = new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : [])));
       const word = bestWord(input, ctx, taken);
       // A quoted value nothing else in this step took is most likely meant for its one open text input.
-      const leftover = ctx.request.spans.find((sp) => sp.kind === 'quoted' && !taken.has(sp) && (input.type === 'string' || input.type === 'any') && valueFit(input, sp, ctx.sem) > 0.15);
+      const plainText = (input.type === 'string' || input.type === 'any') && !/(channel|email|url|date|time)/i.test(input.name);
+      const leftover = plainText ? ctx.request.spans.find((sp) => sp.kind === 'quoted' && !taken.has(sp) && valueFit(input, sp, ctx.sem) > 0.15) : undefined;
       if (word) {
         node.inputs.set(input.name, { kind: 'value', value: word.span.value, span: word.span, fit: word.fit });
         quality.usedSpans.add(word.span);

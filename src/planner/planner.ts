@@ -83,7 +83,8 @@ export class DeterministicPlanner implements Planner {
     const t0 = performance.now();
     const analyzed = analyzeRequest(request, this.analyzeOptions);
     const reasons: string[] = [];
-    const ranked = await this.rankGoal(analyzed, analyzed.intentWords);
+    let ranked = await this.rankGoal(analyzed, analyzed.intentWords);
+    const rankings = new Map<ScoredPlan, ScoredPlan[]>();
     const best = ranked[0];
     const unsupported: string[] = [];
     const roots: ScoredPlan[] = [];
@@ -96,10 +97,33 @@ export class DeterministicPlanner implements Planner {
           : 'The catalog has no function for this.',
       );
     } else {
+      const goals = splitGoals(request, this.actionWords);
+      if (goals.length > 1) {
+        // Several goals, each in its own clause: plan them in order, each with its own values, later
+        // ones reusing what earlier ones produce ("summarise #general and post the summary to #leads").
+        for (const goal of goals) {
+          const clause = analyzeRequest(goal, this.analyzeOptions);
+          const clauseRanking = await this.rankGoal(clause, clause.intentWords, clause, this.nodesOf(roots));
+          const g = clauseRanking[0];
+          if (!g || g.features.strict < min) {
+            unsupported.push(goal);
+            reasons.push(`No function fits "${goal}".`);
+          } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
+            roots.push(g);
+            rankings.set(g, clauseRanking);
+            reasons.push(`Goal: ${g.fn.name} for "${goal}".`);
+          }
+        }
+        // A goal whose node a later goal already uses is a step of it, not an end of its own.
+        const used = new Set(roots.flatMap((r) => [...this.functionsOf(r.root)].filter((f) => f !== r.fn.name)));
+        for (let i = roots.length - 1; i >= 0; i--) if (roots.length > 1 && used.has(roots[i]!.fn.name)) roots.splice(i, 1);
+        // The final goal is the last one: its candidates are the ones to rank and offer.
+        const last = roots.at(-1);
+        if (last) ranked = rankings.get(last) ?? ranked;
+      } else {
       roots.push(best);
       reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words (${Math.round(best.features.strict * 100)}% closely).`);
       // Further goals stated in their own clause, when the first plan does not already cover them.
-      const goals = splitGoals(request, this.actionWords);
       if (goals.length > 1) {
         const planWords = this.planWords([best]);
         for (const goal of goals) {
@@ -115,6 +139,7 @@ export class DeterministicPlanner implements Planner {
             reasons.push(`Also: ${g.fn.name} for "${goal}".`);
           }
         }
+      }
       }
     }
     const finalCandidates: RankedFunction[] = ranked.slice(0, 5).map((p) => ({ function: p.fn.name, score: round(p.score) }));
@@ -149,6 +174,8 @@ export class DeterministicPlanner implements Planner {
         let r = relevanceCache.get(fn.name);
         if (r === undefined) {
           r = this.sem.align(this.sem.wordsOf(fn.name).purpose, whole.intentWords, 0.5);
+          // A request that names the function's own subject ("the price column", "this csv") wants it.
+          if (this.sem.maxSimilarity(words(fn.name).filter((w) => w.length > 2), whole.intentWords) >= 0.9) r = Math.max(r, 0.5);
           relevanceCache.set(fn.name, r);
         }
         return r;
@@ -248,7 +275,7 @@ export class DeterministicPlanner implements Planner {
       return id;
     };
     const outputs = roots.map((r) => ({ from: emit(r.root), output: r.fn.outputs[0]!.name }));
-    const best = roots[0];
+    const best = roots.at(-1); // the final goal: the last one the request states
     if (best) {
       const margin = this.options.alternativeMargin ?? 0.5;
       const close = ranked.filter((p) => p !== best && best.score - p.score <= margin).slice(0, 3);

@@ -41,8 +41,9 @@ export function onlyNode(workflow: Workflow, fn: string): WorkflowNode {
 }
 
 /** The node the workflow's first output comes from: the goal of the plan. */
+/** The node of the final goal: the last of the workflow's outputs. */
 export function finalNode(workflow: Workflow): WorkflowNode {
-  const id = workflow.outputs[0]?.from;
+  const id = workflow.outputs.at(-1)?.from;
   const node = workflow.nodes.find((n) => n.id === id);
   assert.ok(node, `the workflow has no output node (outputs: ${JSON.stringify(workflow.outputs)})`);
   return node;

@@ -210,8 +210,13 @@ describe('planner on an incident-response catalog', () => {
 describe('planner on the default catalog', () => {
   // NOTE: averaged word vectors alone rank an outfit function first here ("logo" is near clothing);
   // the planner's word-level ranking and chaining must still find sentiment over the channel's messages.
+  let planner: Planner;
+  before(async () => {
+    planner = await createPlanner({ catalog: loadCatalog('catalog'), dataDir: mkdtempSync(join(tmpdir(), 'planner-default-')) });
+  });
+  const steps = async (request: string) => (await planner.plan(request)).workflow.nodes.map((n) => [n.function, n.inputs]);
+
   it('plans "how do people feel about the new logo in #design" as sentiment over the channel history', async () => {
-    const planner = await createPlanner({ catalog: loadCatalog('catalog'), dataDir: mkdtempSync(join(tmpdir(), 'planner-default-')) });
     const { workflow } = await planner.plan('how do people feel about the new logo in #design');
     assert.deepEqual(
       workflow.nodes.map((n) => [n.function, n.inputs]),
@@ -220,5 +225,32 @@ describe('planner on the default catalog', () => {
         ['AnalyzeSentiment', { text: { from: 'n1', output: 'text' } }],
       ],
     );
+  });
+
+  it('plans each goal of "… and post the summary to #leads" with its own values, feeding the named result on', async () => {
+    assert.deepEqual(await steps('summarise the last messages in #general and post the summary to #leads'), [
+      ['ListChannelMessages', { channel: { value: '#general' } }],
+      ['SummarizeText', { text: { from: 'n1', output: 'text' } }],
+      ['PostSlackMessage', { channel: { value: '#leads' }, text: { from: 'n2', output: 'summary' } }],
+    ]);
+  });
+
+  it('reads "it" as the latest result that fits ("make a QR code … and upload it to #marketing")', async () => {
+    assert.deepEqual(await steps('make a QR code for https://example.com and upload it to #marketing'), [
+      ['MakeQrCode', { text: { value: 'https://example.com' } }],
+      ['UploadFileToSlack', { file: { from: 'n1', output: 'qr_code' }, channel: { value: '#marketing' } }],
+    ]);
+  });
+
+  it('binds a declared option named in the request and a quoted text ("hash \'hello world\' with md5")', async () => {
+    assert.deepEqual(await steps("hash 'hello world' with md5"), [['HashText', { text: { value: 'hello world' }, algorithm: { value: 'md5' } }]]);
+  });
+
+  it('chains the helpers a goal needs and asks only for what the request does not say', async () => {
+    assert.deepEqual(await steps('chart the revenue column of this csv as a line chart'), [
+      ['ParseCsv', { csv_text: { ask: 'What is the CSV text (csv_text) for ParseCsv?' } }],
+      ['ColumnValues', { rows: { from: 'n1', output: 'rows' }, column: { value: 'revenue' } }],
+      ['ChartFromNumbers', { values: { from: 'n2', output: 'values' }, kind: { value: 'line' } }],
+    ]);
   });
 });
