@@ -19,7 +19,20 @@ const PLACE = ['city', 'location', 'place', 'country', 'destination', 'origin', 
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'around', 'visiting', 'visit']);
 const GENERIC = new Set(['name', 'the', 'of', 'title', 'value', 'input', 'string', 'text', 'info', 'information', 'type']);
 
-export function inputWords(input: { name: string; description: string }): { name: string[]; head: string[]; all: string[] } {
+type InputWords = { name: string[]; head: string[]; all: string[] };
+const inputWordsCache = new WeakMap<object, InputWords>();
+
+/** The words of an input's (or output's) name: all of them, the distinguishing ones, and with its description. */
+export function inputWords(input: { name: string; description: string }): InputWords {
+  let cached = inputWordsCache.get(input);
+  if (!cached) {
+    cached = computeInputWords(input);
+    inputWordsCache.set(input, cached);
+  }
+  return cached;
+}
+
+function computeInputWords(input: { name: string; description: string }): InputWords {
   const name = words(input.name).filter((w) => w.length > 1);
   const head = name.filter((w) => !GENERIC.has(w));
   return { name, head: head.length ? head : name, all: unique([...name, ...contentWords(input.description)]) };

@@ -18,7 +18,7 @@ export interface FunctionWords {
 export class Semantics {
   private readonly df = new Map<string, number>();
   private readonly n: number;
-  private readonly simCache = new Map<string, number>();
+  private readonly simCache = new Map<number, number>();
   private readonly fnWords = new Map<string, FunctionWords>();
 
   constructor(
@@ -54,12 +54,45 @@ export class Semantics {
 
   similarity(a: string, b: string): number {
     if (a === b) return 1;
-    if (stem(a) === stem(b)) return 0.95;
-    const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+    // NOTE: this runs hundreds of thousands of times per request batch: words are interned to small
+    // numbers so the cache key is arithmetic, not string concatenation.
+    const ia = this.idOf(a);
+    const ib = this.idOf(b);
+    const key = ia < ib ? ia * ID_SPACE + ib : ib * ID_SPACE + ia;
     let s = this.simCache.get(key);
     if (s === undefined) {
-      s = Math.max(0, this.vectors.similarity(a, b));
+      s = this.stemOf(a) === this.stemOf(b) ? 0.95 : Math.max(0, this.vectors.similarity(a, b));
+      if (this.simCache.size >= MAX_CACHED) this.forget();
       this.simCache.set(key, s);
+    }
+    return s;
+  }
+
+  /** Bounds memory in a long-running process: the caches refill from what requests use. */
+  private forget(): void {
+    this.simCache.clear();
+    this.ids.clear();
+    this.stems.clear();
+    this.kinds.clear();
+  }
+
+  private readonly ids = new Map<string, number>();
+  private readonly stems = new Map<string, string>();
+
+  private idOf(word: string): number {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(word, id);
+    }
+    return id;
+  }
+
+  stemOf(word: string): string {
+    let s = this.stems.get(word);
+    if (s === undefined) {
+      s = stem(word);
+      this.stems.set(word, s);
     }
     return s;
   }
@@ -88,6 +121,15 @@ export class Semantics {
    * first names and city names (general knowledge of English, the same for every catalog).
    */
   entityKind(name: string): 'person' | 'place' | undefined {
+    if (this.kinds.has(name)) return this.kinds.get(name);
+    const kind = this.computeEntityKind(name);
+    this.kinds.set(name, kind);
+    return kind;
+  }
+
+  private readonly kinds = new Map<string, 'person' | 'place' | undefined>();
+
+  private computeEntityKind(name: string): 'person' | 'place' | undefined {
     let person = 0;
     let place = 0;
     for (const w of words(name)) {
@@ -106,6 +148,11 @@ export class Semantics {
     return best;
   }
 }
+
+/** Interned word ids stay below this, so two ids pack into one safe integer key. */
+const ID_SPACE = 2 ** 24;
+/** Cached word-pair similarities kept at most (about 50 MB). */
+const MAX_CACHED = 1_000_000;
 
 const PERSON_PROTOTYPES = ['john', 'mary', 'david', 'sarah', 'michael', 'emma'];
 const PLACE_PROTOTYPES = ['london', 'paris', 'chicago', 'tokyo', 'berlin', 'boston'];
