@@ -34,49 +34,40 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
     .description('check every function spec and report every problem')
     .action((path: string) => done(catalogValidate(path, out)));
 
-  root
-    .command('run')
-    .description('run a workflow, showing progress per node')
-    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
-    .requiredOption('--workflow <file>', 'workflow JSON file (Workflow v1)')
+  // Options several commands share, declared once.
+  const catalogOption = (c: Command) => c.option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath);
+  const workflowOptions = (c: Command) => catalogOption(c).requiredOption('--workflow <file>', 'workflow JSON file (Workflow v1)');
+  const dataDirOption = (c: Command) => c.option('--data-dir <dir>', 'folder holding the function index', config.dataDir);
+
+  workflowOptions(root.command('run').description('run a workflow, showing progress per node'))
     .option('--set <assignment>', 'fill an input: NODE.PARAM=VALUE, or PARAM=VALUE for every question on PARAM (repeatable; a file input takes a path)', collect, [])
     .option('--json', 'print the run record as JSON', false)
     .option('--out-dir <dir>', 'where to save file outputs (default: a new temporary folder)')
     .action(async (opts) => done(await run(opts, out)));
 
-  root
-    .command('diagram')
-    .description('draw a workflow as PNG, SVG or DOT')
-    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
-    .requiredOption('--workflow <file>', 'workflow JSON file (Workflow v1)')
+  workflowOptions(root.command('diagram').description('draw a workflow as PNG, SVG or DOT'))
     .requiredOption('--out <file>', 'output file; the extension picks the format: .png, .svg or .dot')
     .action(async (opts) => done(await diagram(opts, out)));
 
-  root
-    .command('index')
-    .description('build the function index of a catalog (or reuse it while the catalog is unchanged)')
-    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
-    .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
+  dataDirOption(catalogOption(root.command('index').description('build the function index of a catalog (or reuse it while the catalog is unchanged)')))
     .action(async (opts) => done(await indexCommand({ ...opts, embedder: await configuredEmbedder(config) }, out)));
 
-  root
-    .command('plan')
-    .description('plan a request into a workflow, or a JSONL file of requests into one of workflows')
-    .argument('[request]', 'the request text (or use --input)')
-    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
-    .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
+  dataDirOption(
+    catalogOption(
+      root
+        .command('plan')
+        .description('plan a request into a workflow, or a JSONL file of requests into one of workflows')
+        .argument('[request]', 'the request text (or use --input)'),
+    ),
+  )
     .option('--input <file>', 'JSONL of {"id","request"} lines to plan')
     .option('--output <file>', 'JSONL to write, one {"id","workflow"} or {"id","error"} line per input line')
     .option('--json', 'print the whole plan result (workflow, reasons, final candidates, ms) as JSON', false)
     .action(async (request: string | undefined, opts) => done(await plan(request, { ...opts, embedder: await configuredEmbedder(config) }, out)));
 
-  root
-    .command('eval')
-    .description('plan every request of a data set and score the plans against gold workflows')
-    .option('--catalog <path>', 'catalog JSON file or folder', config.catalogPath)
+  dataDirOption(catalogOption(root.command('eval').description('plan every request of a data set and score the plans against gold workflows')))
     .requiredOption('--dataset <file>', 'JSONL of {"id","request","gold"} lines (gold: Workflow v1)')
     .option('--limit <n>', 'evaluate only the first N requests')
-    .option('--data-dir <dir>', 'folder holding the function index', config.dataDir)
     .option('--json', 'print the report as JSON', false)
     .action(async (opts) => done(await evalCommand({ ...opts, embedder: await configuredEmbedder(config) }, out)));
 
