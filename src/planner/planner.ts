@@ -83,12 +83,12 @@ export class DeterministicPlanner implements Planner {
     const t0 = performance.now();
     const analyzed = analyzeRequest(request, this.analyzeOptions);
     const reasons: string[] = [];
-    let ranked = await this.rankGoal(analyzed, analyzed.intentWords);
-    const rankings = new Map<ScoredPlan, ScoredPlan[]>();
-    const best = ranked[0];
     const unsupported: string[] = [];
-    const roots: ScoredPlan[] = [];
+    let roots: ScoredPlan[] = [];
+    let ranked = await this.rankGoal(analyzed, analyzed.intentWords);
+    const best = ranked[0];
     const min = this.options.minCoverage ?? 0.25;
+    const goals = splitGoals(request, this.actionWords);
     if (!best || best.features.strict < min) {
       unsupported.push(request.trim());
       reasons.push(
@@ -96,56 +96,46 @@ export class DeterministicPlanner implements Planner {
           ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(best.features.strict * 100)}% of the request.`
           : 'The catalog has no function for this.',
       );
+    } else if (goals.length > 1) {
+      const planned = await this.planGoals(goals, min, reasons, unsupported);
+      roots = planned.roots;
+      ranked = planned.finalRanking ?? ranked;
     } else {
-      const goals = splitGoals(request, this.actionWords);
-      if (goals.length > 1) {
-        // Several goals, each in its own clause: plan them in order, each with its own values, later
-        // ones reusing what earlier ones produce ("summarise #general and post the summary to #leads").
-        for (const goal of goals) {
-          const clause = analyzeRequest(goal, this.analyzeOptions);
-          const clauseRanking = await this.rankGoal(clause, clause.intentWords, clause, this.nodesOf(roots));
-          const g = clauseRanking[0];
-          if (!g || g.features.strict < min) {
-            unsupported.push(goal);
-            reasons.push(`No function fits "${goal}".`);
-          } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
-            roots.push(g);
-            rankings.set(g, clauseRanking);
-            reasons.push(`Goal: ${g.fn.name} for "${goal}".`);
-          }
-        }
-        // A goal whose node a later goal already uses is a step of it, not an end of its own.
-        const used = new Set(roots.flatMap((r) => [...this.functionsOf(r.root)].filter((f) => f !== r.fn.name)));
-        for (let i = roots.length - 1; i >= 0; i--) if (roots.length > 1 && used.has(roots[i]!.fn.name)) roots.splice(i, 1);
-        // The final goal is the last one: its candidates are the ones to rank and offer.
-        const last = roots.at(-1);
-        if (last) ranked = rankings.get(last) ?? ranked;
-      } else {
-      roots.push(best);
+      roots = [best];
       reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words (${Math.round(best.features.strict * 100)}% closely).`);
-      // Further goals stated in their own clause, when the first plan does not already cover them.
-      if (goals.length > 1) {
-        const planWords = this.planWords([best]);
-        for (const goal of goals) {
-          const goalWords = analyzeRequest(goal, this.analyzeOptions).intentWords;
-          if (goalWords.length === 0 || this.sem.align(goalWords, planWords, STRICT) >= 0.6) continue;
-          const [g] = await this.rankGoal(analyzeRequest(goal, this.analyzeOptions), goalWords, analyzed, this.nodesOf(roots));
-          if (!g || g.features.strict < min) {
-            unsupported.push(goal);
-            reasons.push(`No function fits "${goal}".`);
-          } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
-            roots.push(g);
-            planWords.push(...this.sem.wordsOf(g.fn.name).purpose);
-            reasons.push(`Also: ${g.fn.name} for "${goal}".`);
-          }
-        }
-      }
-      }
     }
     const finalCandidates: RankedFunction[] = ranked.slice(0, 5).map((p) => ({ function: p.fn.name, score: round(p.score) }));
     const workflow = this.toWorkflow(request, roots, ranked, reasons);
     if (unsupported.length) workflow.unsupported = unsupported;
     return { workflow, finalCandidates, reasons, ms: performance.now() - t0 };
+  }
+
+  /**
+   * Several goals, each in its own clause: plans them in order, each with its own values, later ones
+   * reusing what earlier ones produce ("summarise #general and post the summary to #leads").
+   */
+  private async planGoals(goals: string[], min: number, reasons: string[], unsupported: string[]) {
+    const roots: ScoredPlan[] = [];
+    const rankings = new Map<ScoredPlan, ScoredPlan[]>();
+    for (const goal of goals) {
+      const clause = analyzeRequest(goal, this.analyzeOptions);
+      const clauseRanking = await this.rankGoal(clause, clause.intentWords, clause, this.nodesOf(roots));
+      const g = clauseRanking[0];
+      if (!g || g.features.strict < min) {
+        unsupported.push(goal);
+        reasons.push(`No function fits "${goal}".`);
+      } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
+        roots.push(g);
+        rankings.set(g, clauseRanking);
+        reasons.push(`Goal: ${g.fn.name} for "${goal}".`);
+      }
+    }
+    // A goal whose node a later goal already uses is a step of it, not an end of its own.
+    const used = new Set(roots.flatMap((r) => [...this.functionsOf(r.root)].filter((f) => f !== r.fn.name)));
+    for (let i = roots.length - 1; i >= 0; i--) if (roots.length > 1 && used.has(roots[i]!.fn.name)) roots.splice(i, 1);
+    // The final goal is the last one: its candidates are the ones to rank and offer.
+    const last = roots.at(-1);
+    return { roots, finalRanking: last ? rankings.get(last) : undefined };
   }
 
   /** Candidate goal functions for some intent words, each with its whole plan built and scored. */
