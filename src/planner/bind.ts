@@ -16,6 +16,8 @@ const NUMERIC_STRING = ['id', 'number', 'code', 'year', 'count', 'amount', 'quan
 const TEXTUAL = ['text', 'content', 'data', 'value', 'message', 'body', 'input', 'query'];
 const MESSAGE = ['message', 'text', 'body', 'content', 'comment', 'note', 'description', 'summary', 'reason', 'subject'];
 const PLACE = ['city', 'location', 'place', 'country', 'destination', 'origin', 'address', 'airport', 'venue', 'region', 'area'];
+const ORIGIN = ['from', 'source', 'src', 'origin', 'start', 'starts', 'departure', 'departs', 'leaving'];
+const DESTINATION = ['to', 'dest', 'destination', 'goes', 'arrival', 'arrives', 'end', 'target'];
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'around', 'visiting', 'visit']);
 const GENERIC = new Set(['name', 'the', 'of', 'title', 'value', 'input', 'string', 'text', 'info', 'information', 'type']);
 
@@ -116,12 +118,16 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
       ? sem.align(spanWords, iw.all, 0.35) / Math.max(1, spanWords.length / 2)
       : 0;
   const personal = sem.maxSimilarity(iw.head, PERSON) >= 0.75;
-  const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7;
+  const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7 || iw.all.some((w) => PLACE.includes(w));
   const introduced = span.before.slice(-2).join(' ');
   let bonus = 0;
   // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John" name people.
   if (span.kind === 'name' || span.kind === 'quoted') {
-    if (LOCATIVE.has(span.before.at(-1) ?? '')) bonus += place ? 0.35 : 0;
+    const preposition = span.before.at(-1) ?? '';
+    if (LOCATIVE.has(preposition)) bonus += place ? 0.35 : 0;
+    // "from Berlin to Amsterdam": the origin takes what follows "from", the destination what follows "to".
+    if (place && preposition === 'from' && iw.all.some((w) => ORIGIN.includes(w))) bonus += 0.2;
+    if (place && preposition === 'to' && iw.all.some((w) => DESTINATION.includes(w))) bonus += 0.2;
     if (/^(i'm|im|am|is|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
   }
   if (span.possessive) bonus += personal ? 0.35 : -0.15;

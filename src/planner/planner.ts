@@ -10,6 +10,7 @@ import { words } from '../index/tokenize.ts';
 import { Producers } from './bind.ts';
 import { buildChain, type ChainQuality, type DraftNode } from './chain.ts';
 import { splitGoals } from './goals.ts';
+import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, type GoalFeatures } from './rank.ts';
 import { analyzeRequest, isStatedValue, type AnalyzedRequest } from './request.ts';
 import { Semantics } from './semantics.ts';
@@ -105,7 +106,7 @@ export class DeterministicPlanner implements Planner {
       reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words (${Math.round(best.features.strict * 100)}% closely).`);
     }
     const finalCandidates: RankedFunction[] = ranked.slice(0, 5).map((p) => ({ function: p.fn.name, score: round(p.score) }));
-    const workflow = this.toWorkflow(request, roots, ranked, reasons);
+    const workflow = this.toWorkflow(request, roots, ranked, reasons, rebalanceValues(roots.map((r) => r.root), analyzed.spans, this.sem));
     if (unsupported.length) workflow.unsupported = unsupported;
     return { workflow, finalCandidates, reasons, ms: performance.now() - t0 };
   }
@@ -233,7 +234,7 @@ export class DeterministicPlanner implements Planner {
   }
 
   /** Draft trees → Workflow v1: shared identical sub-calls, ids n1… in dependency order. */
-  private toWorkflow(request: string, roots: ScoredPlan[], ranked: ScoredPlan[], reasons: string[]): Workflow {
+  private toWorkflow(request: string, roots: ScoredPlan[], ranked: ScoredPlan[], reasons: string[], overrides: Overrides = new Map()): Workflow {
     const nodes: WorkflowNode[] = [];
     const ids = new Map<DraftNode, string>();
     const byKey = new Map<string, string>();
@@ -243,7 +244,9 @@ export class DeterministicPlanner implements Planner {
       if (known) return known;
       const inputs: Record<string, Binding> = {};
       for (const [name, b] of n.inputs) {
-        if (b.kind === 'value') inputs[name] = { value: b.value };
+        const moved = overrides.get(n)?.get(name);
+        if (moved) inputs[name] = { value: moved.value };
+        else if (b.kind === 'value') inputs[name] = { value: b.value };
         else if (b.kind === 'ask') inputs[name] = { ask: b.question };
         else inputs[name] = { from: emit(b.node), output: b.output };
       }
@@ -251,9 +254,12 @@ export class DeterministicPlanner implements Planner {
       let id = byKey.get(key);
       if (!id) {
         id = `n${nodes.length + 1}`;
-        const parts = [...n.inputs].map(([name, b]) =>
-          b.kind === 'value' ? `${name} = ${JSON.stringify(b.value)} from the request` : b.kind === 'from' ? `${name} from ${b.node.fn.name}.${b.output}` : `${name} must be asked`,
-        );
+        const parts = Object.entries(inputs).map(([name, b]) => {
+          const draft = n.inputs.get(name);
+          if ('value' in b) return `${name} = ${JSON.stringify(b.value)} from the request`;
+          if ('from' in b && draft?.kind === 'from') return `${name} from ${draft.node.fn.name}.${b.output}`;
+          return `${name} must be asked`;
+        });
         const reason = `${n.fn.name}: ${n.fn.description}${parts.length ? ` (${parts.join('; ')})` : ''}`;
         nodes.push({ id, function: n.fn.name, inputs, reason });
         byKey.set(key, id);

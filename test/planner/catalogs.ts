@@ -12,7 +12,7 @@ import type { Catalog } from '../../src/catalog/types.ts';
 import { createPlanner, type Planner } from '../../src/planner/index.ts';
 import type { Binding, Workflow, WorkflowNode } from '../../src/workflow/types.ts';
 
-export type FixtureCatalog = 'music' | 'movies' | 'incident-response' | 'producers';
+export type FixtureCatalog = 'music' | 'movies' | 'incident-response' | 'producers' | 'tickets';
 
 /** Parses `test/fixtures/planner-<name>.json`; a fixture that does not validate fails the test. */
 export function fixtureCatalog(name: FixtureCatalog): Catalog {
@@ -40,7 +40,6 @@ export function onlyNode(workflow: Workflow, fn: string): WorkflowNode {
   return found[0]!;
 }
 
-/** The node the workflow's first output comes from: the goal of the plan. */
 /** The node of the final goal: the last of the workflow's outputs. */
 export function finalNode(workflow: Workflow): WorkflowNode {
   const id = workflow.outputs.at(-1)?.from;

@@ -1,0 +1,60 @@
+/**
+ * @module planner/rebalance
+ * A last pass over a built plan: a stated value that two steps both took, while another stated
+ * value went unused, most likely belongs to only one of them ("book 'Jazz Night' in Los Angeles":
+ * the city step keeps "Los Angeles", the event step gets "Jazz Night"). Questions a left-over value
+ * answers well enough are filled too.
+ */
+import { valueFit } from './bind.ts';
+import type { DraftNode } from './chain.ts';
+import { isStatedValue, type Span } from './request.ts';
+import type { Semantics } from './semantics.ts';
+
+/** A value this plausible for an input is better than a duplicate or a question. */
+const REASSIGN_FIT = 0.3;
+
+export type Overrides = Map<DraftNode, Map<string, Span>>;
+
+export function rebalanceValues(roots: DraftNode[], spans: Span[], sem: Semantics): Overrides {
+  const nodes: DraftNode[] = [];
+  const visit = (n: DraftNode) => {
+    if (nodes.includes(n)) return;
+    nodes.push(n);
+    for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
+  };
+  roots.forEach(visit);
+
+  const uses = new Map<Span, { node: DraftNode; input: string; fit: number }[]>();
+  const asks: { node: DraftNode; input: string }[] = [];
+  for (const node of nodes) {
+    for (const [input, b] of node.inputs) {
+      if (b.kind === 'value' && isStatedValue(b.span)) uses.set(b.span, [...(uses.get(b.span) ?? []), { node, input, fit: b.fit }]);
+      if (b.kind === 'ask') asks.push({ node, input });
+    }
+  }
+  const unused = spans.filter((s) => isStatedValue(s) && !uses.has(s));
+  const overrides: Overrides = new Map();
+  const take = (node: DraftNode, input: string): Span | undefined => {
+    const spec = node.fn.inputs.find((i) => i.name === input);
+    if (!spec || unused.length === 0) return undefined;
+    let best: { span: Span; fit: number } | undefined;
+    for (const span of unused) {
+      const fit = valueFit(spec, span, sem);
+      if (fit >= REASSIGN_FIT && (!best || fit > best.fit)) best = { span, fit };
+    }
+    if (!best) return undefined;
+    unused.splice(unused.indexOf(best.span), 1);
+    const forNode = overrides.get(node) ?? new Map<string, Span>();
+    forNode.set(input, best.span);
+    overrides.set(node, forNode);
+    return best.span;
+  };
+  for (const [, users] of uses) {
+    if (users.length < 2) continue;
+    // The steps that fit the shared value least let it go first.
+    const byFit = [...users].sort((a, b) => a.fit - b.fit);
+    for (const u of byFit.slice(0, -1)) take(u.node, u.input);
+  }
+  for (const a of asks) take(a.node, a.input);
+  return overrides;
+}
