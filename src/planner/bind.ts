@@ -150,6 +150,7 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
 function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: string[] }, span: Span, sem: Semantics): number {
   const word = String(span.value);
   if (input.type !== 'string' && input.type !== 'any') return 0;
+  // The input's own word names the input, not its value ("movie" is no movie_name).
   if (iw.all.some((w) => stem(w) === stem(word))) return 0;
   // Named beside the input's own word: "the revenue column", "column revenue".
   const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && iw.head.some((h) => stem(h) === stem(w)));
@@ -176,6 +177,8 @@ export interface ProducerMatch {
 }
 
 const normalizeName = (s: string) => words(s).join('');
+/** Output and input names must share this much meaning (by their distinguishing words) to be linked. */
+const MIN_NAME_MATCH = 0.65;
 
 /** Finds, per input, the catalog outputs that could feed it; cached per input signature. */
 export class Producers {
@@ -212,7 +215,7 @@ export class Producers {
           // Compared on the words that say which thing ("customer" of customer_name), not its kind ("name").
           const byName = Math.min(this.sem.align(iw.head, o.head, 0.5), this.sem.align(o.head, iw.head, 0.5));
           const byMeaning = (this.sem.align(iw.all, o.all, 0.5) + this.sem.align(o.all, iw.all, 0.5)) / 2;
-          if (byName < 0.5) continue;
+          if (byName < MIN_NAME_MATCH) continue;
           score = 0.55 * byName + 0.35 * byMeaning;
           if (o.output.type !== input.type && o.output.type !== 'any') score -= 0.1;
         }

@@ -33,7 +33,7 @@ export interface AnalyzedRequest {
 
 const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
-const RELATIVE = `(?:the )?day after tomorrow|today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week|month|year)|(?:next|last|this|coming|upcoming) (?:${DAYS}|week|weekend|month|year|holiday|holidays)|(?:${DAYS})(?: (?:morning|afternoon|evening|night))?`;
+const RELATIVE = `(?:the )?day after tomorrow|today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week|month|year)|(?:next|last|this|coming|upcoming) (?:${DAYS}|week|weekend|month|year|holiday|holidays|summer|winter|spring|autumn|fall|season)|(?:${DAYS})(?: (?:morning|afternoon|evening|night))?`;
 
 const PATTERNS: [SpanKind, RegExp][] = [
   ['channel', /(?<![\w&])#[a-z0-9][\w.-]*\b/gi],
