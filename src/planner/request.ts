@@ -45,7 +45,9 @@ const PATTERNS: [SpanKind, RegExp][] = [
   ['datetime', /\b(?:the )?\d{1,2}(?:st|nd|rd|th)\b/gi],
   ['datetime', /\b\d{1,2}(?::\d{2})? ?(?:am|pm|a\.m\.|p\.m\.)(?=\W|$)|\b\d{1,2}:\d{2}\b/gi],
   ['datetime', new RegExp(`\\b(?:${RELATIVE})\\b`, 'gi')],
-  ['number', /(?:[$€£¥]\s?)?\b\d+(?:[.,]\d+)*(?:\s?(?:%|k|m|gb|mb|kb|tb))?\b/gi],
+  // Codes of digit groups (ISBNs, phone numbers) before plain numbers; digits glued to a word by a hyphen ("COVID-19") are neither.
+  ['code', /(?<![\w-])\d+(?:-\d+){2,}(?![\w-])/g],
+  ['number', /(?<![\w-])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:%|k|m|gb|mb|kb|tb))?(?![\w-])/gi],
 ];
 
 const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
