@@ -112,6 +112,16 @@ export class DeterministicPlanner implements Planner {
   }
 
   /**
+   * The goal candidates for a request, each with the features of its whole plan and its score, best
+   * first: what the ranking saw (for explanations, and to refit the weights in src/planner/rank.ts).
+   */
+  async goalCandidates(request: string): Promise<{ function: string; features: GoalFeatures; score: number }[]> {
+    const analyzed = analyzeRequest(request, this.analyzeOptions);
+    const ranked = await this.rankGoal(analyzed, analyzed.intentWords);
+    return ranked.map((p) => ({ function: p.fn.name, features: p.features, score: p.score }));
+  }
+
+  /**
    * Several goals, each in its own clause: plans them in order, each with its own values, later ones
    * reusing what earlier ones produce ("summarise #general and post the summary to #leads").
    */

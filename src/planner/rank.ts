@@ -41,10 +41,10 @@ export interface GoalFeatures {
  * NOTE: fitted by listwise logistic regression (softmax over each request's candidates) on the
  * Reverse Chain dev set, 602 requests, 5-fold cross-validated (top-1 0.51, top-3 0.68 there against
  * 0.46 / 0.64 for the hand-set weights before). Every feature is defined without reference to a
- * data set, so the weights carry over to other catalogs; refit them with `scripts/` tooling when
- * the features change.
+ * data set, so the weights carry over to other catalogs. When the features change, refit with
+ * `node --import tsx scripts/fit-goal-weights.ts CATALOG DATASET` and paste what it prints.
  */
-const WEIGHTS: Record<keyof GoalFeatures, number> = {
+export const WEIGHTS: Record<keyof GoalFeatures, number> = {
   retrieval: 4.51,
   coverage: 1.73,
   spanUse: 1.44,
@@ -64,9 +64,9 @@ const WEIGHTS: Record<keyof GoalFeatures, number> = {
   strict: 2.05,
 };
 
-export function goalScore(f: GoalFeatures): number {
+export function goalScore(f: GoalFeatures, weights: Record<keyof GoalFeatures, number> = WEIGHTS): number {
   let s = 0;
-  for (const k of Object.keys(WEIGHTS) as (keyof GoalFeatures)[]) s += WEIGHTS[k] * f[k];
+  for (const k of Object.keys(weights) as (keyof GoalFeatures)[]) s += weights[k] * f[k];
   return s;
 }
 
