@@ -20,7 +20,6 @@ export type DraftBinding =
 export interface DraftNode {
   fn: FunctionSpec;
   inputs: Map<string, DraftBinding>;
-  reason: string;
   /** Functions that could have taken this node's place almost as well (for alternatives). */
   runnersUp: { functions: string[]; reason: string }[];
 }
@@ -42,7 +41,6 @@ export interface ChainQuality {
   asks: number;
   nodes: number;
   usedSpans: Set<Span>;
-  fitSum: number;
 }
 
 /** A value this good is taken without looking for a producer. */
@@ -141,81 +139,93 @@ export function buildChain(fn: FunctionSpec, ctx: ChainContext, depth = 0, ances
 }
 
 function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: ReadonlySet<string>): { node: DraftNode; quality: ChainQuality } {
-  const node: DraftNode = { fn, inputs: new Map(), reason: '', runnersUp: [] };
-  const quality: ChainQuality = { asks: 0, nodes: 1, usedSpans: new Set(), fitSum: 0 };
+  const node: DraftNode = { fn, inputs: new Map(), runnersUp: [] };
+  const quality: ChainQuality = { asks: 0, nodes: 1, usedSpans: new Set() };
   const values = assignValues(fn, ctx);
   const lineage = new Set([...ancestors, fn.name]);
+  const bindValue = (input: InputSpec, span: Span, fit: number) => {
+    node.inputs.set(input.name, { kind: 'value', value: span.value, span, fit });
+    quality.usedSpans.add(span);
+  };
 
   for (const input of fn.inputs) {
     const value = values.get(input.name);
     if (!input.required || input.default !== undefined) {
       // Optional inputs take only a value the request clearly states for them.
-      if (value && value.fit >= SURE_VALUE + 0.2) {
-        node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
-        quality.usedSpans.add(value.span);
-      }
+      if (value && value.fit >= SURE_VALUE + 0.2) bindValue(input, value.span, value.fit);
       continue;
     }
     if (value && value.fit >= SURE_VALUE) {
-      node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
-      quality.usedSpans.add(value.span);
-      quality.fitSum += value.fit;
+      bindValue(input, value.span, value.fit);
       continue;
     }
-    const taken = new Set([...values.values()].map((v) => v.span));
-    let best: { node: DraftNode; quality: ChainQuality; output: string; score: number } | undefined;
-    const scored: { fn: string; score: number }[] = [];
     const reuse = existingOutput(input, ctx);
     if (reuse) {
       node.inputs.set(input.name, { kind: 'from', node: reuse.node, output: reuse.output, score: 1 });
       continue;
     }
-    if (depth < ctx.maxDepth) {
-      const matches = ctx.producers
-        .for(input, lineage)
-        .map((m) => ({ ...m, score: 0.6 * m.nameScore + 0.6 * ctx.relevance(m.fn) }))
-        .sort((a, b) => b.score - a.score);
-      for (const m of matches.slice(0, PRODUCERS_TRIED)) {
-        if (m.score < MIN_PRODUCER) break;
-        const sub = buildChain(m.fn, ctx, depth + 1, lineage);
-        // A helper the request does not mention, that itself needs asking, only moves the question.
-        if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5) continue;
-        // Values this step has not used already are evidence for the helper that consumes them.
-        const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
-        const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
-        scored.push({ fn: m.fn.name, score: total });
-        if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };
-      }
-    }
-    if (best && (!value || best.score >= value.fit)) {
-      node.inputs.set(input.name, { kind: 'from', node: best.node, output: best.output, score: best.score });
-      quality.asks += best.quality.asks;
-      quality.nodes += best.quality.nodes;
-      quality.fitSum += best.quality.fitSum + best.score;
-      for (const s of best.quality.usedSpans) quality.usedSpans.add(s);
-      const close = scored.filter((s) => s.fn !== best!.node.fn.name && best!.score - s.score < 0.05).map((s) => s.fn);
-      if (close.length) best.node.runnersUp.push({ functions: close, reason: `${close.join(', ')} could also provide ${input.name} for ${fn.name}` });
+    const producer = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span))) : undefined;
+    if (producer && (!value || producer.score >= value.fit)) {
+      node.inputs.set(input.name, { kind: 'from', node: producer.node, output: producer.output, score: producer.score });
+      quality.asks += producer.quality.asks;
+      quality.nodes += producer.quality.nodes;
+      for (const s of producer.quality.usedSpans) quality.usedSpans.add(s);
     } else if (value) {
-      node.inputs.set(input.name, { kind: 'value', value: value.span.value, span: value.span, fit: value.fit });
-      quality.usedSpans.add(value.span);
-      quality.fitSum += value.fit;
+      bindValue(input, value.span, value.fit);
     } else {
-      const taken = new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : [])));
-      const word = bestWord(input, ctx, taken);
-      // A quoted value nothing else in this step took is most likely meant for its one open text input.
-      const plainText = (input.type === 'string' || input.type === 'any') && !/(channel|email|url|date|time)/i.test(input.name);
-      const leftover = plainText ? ctx.request.spans.find((sp) => sp.kind === 'quoted' && !taken.has(sp) && valueFit(input, sp, ctx.sem) > 0.15) : undefined;
-      if (word) {
-        node.inputs.set(input.name, { kind: 'value', value: word.span.value, span: word.span, fit: word.fit });
-        quality.usedSpans.add(word.span);
-      } else if (leftover && fn.inputs.filter((i) => i.required && !node.inputs.has(i.name) && i.type === 'string').length === 1) {
-        node.inputs.set(input.name, { kind: 'value', value: leftover.value, span: leftover, fit: 0.3 });
-        quality.usedSpans.add(leftover);
-      } else {
+      const last = lastResort(fn, input, node, ctx);
+      if (last) bindValue(input, last.span, last.fit);
+      else {
         node.inputs.set(input.name, { kind: 'ask', question: question(fn, input) });
         quality.asks++;
       }
     }
   }
   return { node, quality };
+}
+
+/**
+ * The catalog function best placed to produce `input`: by output name and how much the request talks
+ * about it, with its own sub-plan's questions, fresh values and length weighed in. Close runners-up
+ * are recorded on the chosen node as alternatives.
+ */
+function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, depth: number, lineage: ReadonlySet<string>, taken: ReadonlySet<Span>) {
+  let best: { node: DraftNode; quality: ChainQuality; output: string; score: number } | undefined;
+  const scored: { fn: string; score: number }[] = [];
+  const matches = ctx.producers
+    .for(input, lineage)
+    .map((m) => ({ ...m, score: 0.6 * m.nameScore + 0.6 * ctx.relevance(m.fn) }))
+    .sort((a, b) => b.score - a.score);
+  for (const m of matches.slice(0, PRODUCERS_TRIED)) {
+    if (m.score < MIN_PRODUCER) break;
+    const sub = buildChain(m.fn, ctx, depth + 1, lineage);
+    // A helper the request does not mention, that itself needs asking, only moves the question.
+    if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5) continue;
+    // Values this step has not used already are evidence for the helper that consumes them.
+    const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
+    const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
+    scored.push({ fn: m.fn.name, score: total });
+    if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };
+  }
+  if (best) {
+    const chosen = best;
+    const close = scored.filter((s) => s.fn !== chosen.node.fn.name && chosen.score - s.score < 0.05).map((s) => s.fn);
+    if (close.length) chosen.node.runnersUp.push({ functions: close, reason: `${close.join(', ')} could also provide ${input.name} for ${fn.name}` });
+  }
+  return best;
+}
+
+/**
+ * Before asking: a plain word that names a kind of what the input wants ("horror" for genre), or a
+ * quoted value nothing else in this step took when this is the step's one open text input.
+ */
+function lastResort(fn: FunctionSpec, input: InputSpec, node: DraftNode, ctx: ChainContext): { span: Span; fit: number } | undefined {
+  const taken = new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : [])));
+  const word = bestWord(input, ctx, taken);
+  if (word) return word;
+  const plainText = (input.type === 'string' || input.type === 'any') && !/(channel|email|url|date|time)/i.test(input.name);
+  const openTextInputs = fn.inputs.filter((i) => i.required && !node.inputs.has(i.name) && i.type === 'string').length;
+  if (!plainText || openTextInputs !== 1) return undefined;
+  const leftover = ctx.request.spans.find((sp) => sp.kind === 'quoted' && !taken.has(sp) && valueFit(input, sp, ctx.sem) > 0.15);
+  return leftover ? { span: leftover, fit: 0.3 } : undefined;
 }
