@@ -49,18 +49,8 @@ function wantedKind(iw: { name: string[] }, sem: Semantics): 'email' | 'url' | '
   return undefined;
 }
 
-/**
- * Fit of a stated value to an input, 0 (cannot be) to about 1.5 (named right beside it):
- * type and kind first, then the words around the value, the value's own meaning, and possessives.
- */
-export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
-  // One of the input's declared options, named as such ("md5", "line", "metric"), fits outright.
-  if (input.enum?.length) {
-    const said = String(span.value).toLowerCase();
-    return input.enum.some((e) => String(e).toLowerCase() === said) ? 1.2 : 0;
-  }
-  const iw = inputWords(input);
-  if (span.kind === 'word') return wordFit(input, iw, span, sem);
+/** How well the value's type and kind suit the input, before any evidence: 0 when it cannot be. */
+function typeFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): number {
   const wanted = wantedKind(iw, sem);
   const quotedNumber = span.kind === 'quoted' && /^\d+$/.test(String(span.value));
   let base: number;
@@ -104,6 +94,24 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
     default:
       return 0;
   }
+  return base;
+}
+
+/**
+ * Fit of a stated value to an input, 0 (cannot be) to about 1.5 (named right beside it):
+ * type and kind first, then the words around the value, the value's own meaning, and possessives.
+ */
+export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
+  // One of the input's declared options, named as such ("md5", "line", "metric"), fits outright.
+  if (input.enum?.length) {
+    const said = String(span.value).toLowerCase();
+    return input.enum.some((e) => String(e).toLowerCase() === said) ? 1.2 : 0;
+  }
+  const iw = inputWords(input);
+  if (span.kind === 'word') return wordFit(input, iw, span, sem);
+  const base = typeFit(input, iw, span, sem);
+  if (base === 0) return 0;
+  const spanWords = contentWords(String(span.value));
   // Words beside the value that name the input: "the song 'Imagine'", "'Chill Vibes' playlist".
   const near = (w: string) => sem.maxSimilarity([w], iw.head);
   let context = 0;
@@ -112,7 +120,6 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
   if (context < 0.5) context /= 2;
   // The value's own meaning: "Tokyo" is a city, "jazz" a genre.
   // A sentence-like quote is a message, not a name: its meaning counts less the longer it is.
-  const spanWords = contentWords(String(span.value));
   const own =
     (span.kind === 'name' || span.kind === 'quoted') && spanWords.length
       ? sem.align(spanWords, iw.all, 0.35) / Math.max(1, spanWords.length / 2)
@@ -157,16 +164,6 @@ function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: st
   if (beside) return 0.75;
   const kindOf = sem.maxSimilarity([word], iw.head);
   return kindOf >= 0.55 ? 0.2 + kindOf : 0;
-}
-
-function bestOf(w: string, targets: string[], sem: Semantics): string {
-  let best = targets[0] ?? w;
-  let score = -1;
-  for (const t of targets) {
-    const s = sem.similarity(w, t);
-    if (s > score) [best, score] = [t, s];
-  }
-  return best;
 }
 
 export interface ProducerMatch {
