@@ -35,7 +35,7 @@ async function main() {
   console.log('function index (HNSW M=16, efConstruction=100; synthetic function texts, offline word vectors, 100 dims; 1000 queries; recall@10 vs brute force; target at 100k: p50 < 1 ms, recall ≥ 0.95):');
   for (const row of await benchIndexScale()) {
     const size = row.size >= 1000 ? `${row.size / 1000}k` : String(row.size);
-    console.log(`  ${size.padStart(4)} functions: build ${fmt(row.buildMs / 1000, 1)} s, +${fmt(row.rssDeltaMb, 0)} MB resident, ${fmt(row.fileMb, 1)} MB on disk`);
+    console.log(`  ${size.padStart(4)} functions: build ${fmt(row.buildMs / 1000, 1)} s, index ${fmt(row.fileMb, 1)} MB (on disk ≈ in memory), process resident ${fmt(row.rssMb, 0)} MB`);
     for (const s of row.searches) {
       console.log(
         `        efSearch ${String(s.efSearch).padStart(3)}: p50 ${fmt(s.p50Ms, 3)} ms, p95 ${fmt(s.p95Ms, 3)} ms, recall@10 ${fmt(s.recallAt10, 3)}${s.isDefault ? '  ← default' : ''}`,
