@@ -73,8 +73,9 @@ function mergeAdjacentTimes(text: string, spans: Span[]): void {
     const a = spans[i]!;
     const b = spans[i + 1]!;
     if (a.kind === 'datetime' && b.kind === 'datetime' && /^\s*(?:at|on|,|the)?\s*$/i.test(text.slice(a.end, b.start))) {
-      const merged = text.slice(a.start, b.end);
-      spans.splice(i, 2, { ...a, value: merged, text: merged, end: b.end, after: b.after });
+      const written = text.slice(a.start, b.end);
+      const value = written.replace(/(\d)\s+(am|pm)\b/gi, '$1$2');
+      spans.splice(i, 2, { ...a, value, text: written, end: b.end, after: b.after });
       i--;
     }
   }
@@ -126,7 +127,9 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
     for (const m of text.matchAll(pattern)) {
       const raw = m[0].replace(/^the /i, '');
       const start = m.index! + (m[0].length - raw.length);
-      add(kind, kind === 'number' ? numberValue(raw) : raw, start, start + raw.length);
+      // Times in one spelling: "7 pm" is "7pm".
+      const value = kind === 'number' ? numberValue(raw) : kind === 'datetime' ? raw.replace(/(\d)\s+(am|pm|a\.m\.|p\.m\.)/i, '$1$2') : raw;
+      add(kind, value, start, start + raw.length);
     }
   }
   // Proper names: runs of capitalised words (with joining "of", "de", "the" inside), and codes like TSLA or emma_99.
