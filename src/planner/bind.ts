@@ -16,8 +16,8 @@ const NUMERIC_STRING = ['id', 'number', 'code', 'year', 'count', 'amount', 'quan
 const TEXTUAL = ['text', 'content', 'data', 'value', 'message', 'body', 'input', 'query'];
 const MESSAGE = ['message', 'text', 'body', 'content', 'comment', 'note', 'description', 'summary', 'reason', 'subject'];
 const PLACE = ['city', 'location', 'place', 'country', 'destination', 'origin', 'address', 'airport', 'venue', 'region', 'area'];
-const ORIGIN = ['from', 'source', 'src', 'origin', 'start', 'starts', 'departure', 'departs', 'leaving'];
-const DESTINATION = ['to', 'dest', 'destination', 'goes', 'arrival', 'arrives', 'end', 'target'];
+const ORIGIN = ['from', 'source', 'src', 'origin', 'start', 'starts', 'departure', 'departs', 'leaving', 'sender', 'payer'];
+const DESTINATION = ['to', 'dest', 'destination', 'goes', 'arrival', 'arrives', 'end', 'target', 'receiver', 'recipient', 'payee'];
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'around', 'visiting', 'visit']);
 const GENERIC = new Set(['name', 'the', 'of', 'title', 'value', 'input', 'string', 'text', 'info', 'information', 'type']);
 
@@ -133,8 +133,14 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
     const preposition = span.before.at(-1) ?? '';
     if (LOCATIVE.has(preposition)) bonus += place ? 0.35 : 0;
     // "from Berlin to Amsterdam": the origin takes what follows "from", the destination what follows "to".
-    if (place && preposition === 'from' && iw.all.some((w) => ORIGIN.includes(w))) bonus += 0.2;
-    if (place && preposition === 'to' && iw.all.some((w) => DESTINATION.includes(w))) bonus += 0.2;
+    // The same for people: "from John's account to Lisa's" — the sender, then the receiver.
+    const origin = iw.all.some((w) => ORIGIN.includes(w));
+    const destination = iw.all.some((w) => DESTINATION.includes(w));
+    if ((place || personal || origin || destination) && (preposition === 'from' || preposition === 'to')) {
+      const wants = preposition === 'from' ? origin : destination;
+      const contradicts = preposition === 'from' ? destination && !origin : origin && !destination;
+      bonus += wants ? 0.2 : contradicts ? -0.2 : 0;
+    }
     if (/^(i'm|im|am|is|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
   }
   if (span.possessive) bonus += personal ? 0.35 : -0.15;

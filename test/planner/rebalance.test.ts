@@ -22,4 +22,12 @@ describe('stated values spread over the steps that need them', () => {
     const fare = onlyNode(workflow, 'SearchFare');
     assert.deepEqual(fare.inputs, { src: { value: 'Berlin' }, dest: { value: 'Amsterdam' }, date: { value: '15th November' } }, describePlan(workflow));
   });
+
+  it('gives "from" to the sender and "to" to the receiver ("from John\'s account to Lisa\'s")', async () => {
+    const { workflow } = await planner.plan("Can you transfer $100 from John's account to Lisa's account?");
+    const plan = describePlan(workflow);
+    assert.deepEqual(onlyNode(workflow, 'Sendername2ID').inputs, { sender_name: { value: 'John' } }, plan);
+    assert.deepEqual(onlyNode(workflow, 'Receivername2ID').inputs, { receiver_name: { value: 'Lisa' } }, plan);
+    assert.deepEqual(onlyNode(workflow, 'TransferAmount').inputs.amount, { value: 100 }, plan);
+  });
 });
