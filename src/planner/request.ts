@@ -106,33 +106,63 @@ export interface AnalyzeOptions {
 }
 
 export function analyzeRequest(text: string, options: AnalyzeOptions = {}): AnalyzedRequest {
-  const isCommonWord = options.isCommonWord ?? (() => false);
-  const isCatalogWord = options.isCatalogWord ?? (() => false);
-  const spans: Span[] = [];
-  const add = (kind: SpanKind, value: string | number, start: number, end: number) => {
-    if (overlaps(spans, start, end)) return;
-    const ctx = around(text, start, end);
-    const possessive = /^['’]s\b/.test(text.slice(end, end + 3));
-    spans.push({ value, text: text.slice(start, end), kind, start, end, ...ctx, possessive });
-  };
+  const found = new SpanCollector(text);
+  quotedSpans(found);
+  patternSpans(found);
+  nameSpans(found, options.isCommonWord ?? (() => false), options.isCatalogWord ?? (() => false));
+  found.spans.sort((a, b) => a.start - b.start);
+  mergeAdjacentTimes(text, found.spans);
+  const stated = found.spans;
 
-  for (const m of text.matchAll(QUOTED)) {
+  let rest = '';
+  let at = 0;
+  for (const s of stated) {
+    rest += `${text.slice(at, s.start)} `;
+    at = s.end;
+  }
+  rest += text.slice(at);
+  const intentWords = wordsOf(rest).filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w));
+  return { text, spans: [...stated, ...wordSpans(text, stated)], intentWords };
+}
+
+/** The spans found so far; a new one overlapping an earlier one is dropped (earlier kinds win). */
+class SpanCollector {
+  readonly spans: Span[] = [];
+  constructor(readonly text: string) {}
+
+  add(kind: SpanKind, value: string | number, start: number, end: number): void {
+    if (overlaps(this.spans, start, end)) return;
+    const possessive = /^['’]s\b/.test(this.text.slice(end, end + 3));
+    this.spans.push({ value, text: this.text.slice(start, end), kind, start, end, ...around(this.text, start, end), possessive });
+  }
+}
+
+/** 'Quoted' and "quoted" values; a quoted address or link is still an address or link. */
+function quotedSpans(found: SpanCollector): void {
+  for (const m of found.text.matchAll(QUOTED)) {
     const start = m.index! + m[1]!.length + 1;
     const inner = m[3]!.trim();
-    // A quoted address or link is still an address or link.
     const kind = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(inner) ? 'email' : /^https?:\/\/\S+$/.test(inner) ? 'url' : 'quoted';
-    if (inner && inner.length < 120) add(kind, inner, start, start + m[3]!.length);
+    if (inner && inner.length < 120) found.add(kind, inner, start, start + m[3]!.length);
   }
+}
+
+/** Channels, mentions, e-mails, URLs, dates and times, codes and numbers, by pattern. */
+function patternSpans(found: SpanCollector): void {
   for (const [kind, pattern] of PATTERNS) {
-    for (const m of text.matchAll(pattern)) {
+    for (const m of found.text.matchAll(pattern)) {
       const raw = m[0].replace(/^the /i, '');
       const start = m.index! + (m[0].length - raw.length);
       // Times in one spelling: "7 pm" is "7pm".
       const value = kind === 'number' ? numberValue(raw) : kind === 'datetime' ? raw.replace(/(\d)\s+(am|pm|a\.m\.|p\.m\.)/i, '$1$2') : raw;
-      add(kind, value, start, start + raw.length);
+      found.add(kind, value, start, start + raw.length);
     }
   }
-  // Proper names: runs of capitalised words (with joining "of", "de", "the" inside), and codes like TSLA or emma_99.
+}
+
+/** Proper names: runs of capitalised words (with "of", "de", "the" inside), and codes like emma_99. */
+function nameSpans(found: SpanCollector, isCommonWord: (lower: string) => boolean, isCatalogWord: (lower: string) => boolean): void {
+  const { text, spans } = found;
   const token = /[A-Za-z][\w'’&.-]*[\w]|[A-Za-z]|\d+\b/g;
   let run: { start: number; end: number; words: string[] } | undefined;
   const flush = () => {
@@ -144,7 +174,7 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
         const end = run.start + value.length;
         // The number inside "Physics 201" was first taken as a number of its own.
         for (let i = spans.length - 1; i >= 0; i--) if (spans[i]!.kind === 'number' && spans[i]!.start >= run.start && spans[i]!.end <= end) spans.splice(i, 1);
-        add('name', value, run.start, end);
+        found.add('name', value, run.start, end);
       }
     }
     run = undefined;
@@ -177,28 +207,19 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
       run.end = start + word.length;
     } else {
       flush();
-      if (/^[a-z]+_[a-z0-9_]+$|^[a-z]+\d+$/i.test(word) && !overlaps(spans, start, start + word.length)) add('code', word, start, start + word.length);
+      if (/^[a-z]+_[a-z0-9_]+$|^[a-z]+\d+$/i.test(word) && !overlaps(spans, start, start + word.length)) found.add('code', word, start, start + word.length);
     }
   }
   flush();
-  spans.sort((a, b) => a.start - b.start);
-  mergeAdjacentTimes(text, spans);
-  const words: Span[] = [];
+}
 
-  // Plain lower-case words can be values too ("a horror movie" → genre "horror"); they stay intent words as well.
+/** Plain lower-case words can be values too ("a horror movie" → genre "horror"); they stay intent words as well. */
+function wordSpans(text: string, stated: Span[]): Span[] {
+  const out: Span[] = [];
   for (const m of text.matchAll(/\b[a-z][a-z-]{2,}\b/g)) {
     const start = m.index!;
-    if (isStopword(m[0]) || overlaps(spans, start, start + m[0].length)) continue;
-    const ctx = around(text, start, start + m[0].length);
-    words.push({ value: m[0], text: m[0], kind: 'word', start, end: start + m[0].length, ...ctx, possessive: false });
+    if (isStopword(m[0]) || overlaps(stated, start, start + m[0].length)) continue;
+    out.push({ value: m[0], text: m[0], kind: 'word', start, end: start + m[0].length, ...around(text, start, start + m[0].length), possessive: false });
   }
-
-  let rest = '';
-  let at = 0;
-  for (const s of spans) {
-    rest += `${text.slice(at, s.start)} `;
-    at = s.end;
-  }
-  rest += text.slice(at);
-  return { text, spans: [...spans, ...words], intentWords: wordsOf(rest).filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w)) };
+  return out;
 }
