@@ -180,6 +180,8 @@ export interface ProducerMatch {
 }
 
 const normalizeName = (s: string) => words(s).join('');
+/** Score of an output spelled exactly like the input (see the NOTE where it is used). */
+const EXACT_NAME = 1.3;
 /** Output and input names must share this much meaning (by their distinguishing words) to be linked. */
 const MIN_NAME_MATCH = 0.65;
 
@@ -211,8 +213,10 @@ export class Producers {
       for (const o of this.outputs) {
         if (!isAssignable(o.output.type, input.type)) continue;
         let score: number;
-        // NOTE: the exact spelling (case included) is a slightly stronger sign than a normalised match.
-        if (o.output.name === input.name) score = 1.05;
+        // NOTE: the exact spelling, case included, is a much stronger sign than a normalised match:
+        // it is how a catalog's author says "this output is meant for that input" (user_ID → user_ID,
+        // not User_ID). Measured on the Reverse Chain dev set: exact 0.133 → 0.148 when raised from 1.05.
+        if (o.output.name === input.name) score = EXACT_NAME;
         else if (o.name === name) score = 1;
         else {
           // Compared on the words that say which thing ("customer" of customer_name), not its kind ("name").

@@ -52,6 +52,8 @@ const MIN_PRODUCER = 0.55;
 const PRODUCERS_TRIED = 3;
 /** Each extra step beneath a helper costs this much: of two ways to an input, the shorter wins. */
 const NODE_COST = 0.12;
+/** A helper the request talks about less than this loses to a value the request states for the input. */
+const UNMENTIONED = 0.3;
 
 function question(fn: FunctionSpec, input: InputSpec): string {
   const described = input.description?.trim().replace(/\.$/, '').split(/[.;](\s|$)/)[0];
@@ -165,7 +167,9 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       continue;
     }
     const producer = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span))) : undefined;
-    if (producer && (!value || producer.score >= value.fit)) {
+    // A stated value beats a helper the request never talks about ("hash 'hello world'" needs no channel history).
+    const unmentioned = producer !== undefined && value !== undefined && ctx.relevance(producer.node.fn) < UNMENTIONED;
+    if (producer && !unmentioned && (!value || producer.score >= value.fit)) {
       node.inputs.set(input.name, { kind: 'from', node: producer.node, output: producer.output, score: producer.score });
       quality.asks += producer.quality.asks;
       quality.nodes += producer.quality.nodes;
