@@ -168,6 +168,8 @@ function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: st
   // Named beside the input's own word: "the revenue column", "column revenue".
   const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && iw.head.some((h) => stem(h) === stem(w)));
   if (beside) return 0.75;
+  // Everyday words ("see", "want", "good") say what to do, not which thing: only rarer words are values.
+  if ((sem.vectors.rank(word) ?? Infinity) < 1000) return 0;
   const kindOf = sem.maxSimilarity([word], iw.head);
   return kindOf >= 0.55 ? 0.2 + kindOf : 0;
 }
