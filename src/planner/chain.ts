@@ -119,6 +119,18 @@ function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode;
   return undefined;
 }
 
+/** Every node of the draft trees under `roots`, each once, parents before the nodes they read from. */
+export function draftNodes(roots: DraftNode[]): DraftNode[] {
+  const seen = new Set<DraftNode>();
+  const visit = (n: DraftNode) => {
+    if (seen.has(n)) return;
+    seen.add(n);
+    for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
+  };
+  roots.forEach(visit);
+  return [...seen];
+}
+
 /**
  * Builds the sub-plan that computes `fn`. `ancestors` prevents a function from feeding itself.
  * Returns the node and the quality of everything beneath it.
@@ -130,13 +142,7 @@ export function buildChain(fn: FunctionSpec, ctx: ChainContext, depth = 0, ances
   const cached = ctx.memo.get(key);
   if (cached && ![...cached.uses].some((u) => ancestors.has(u))) return cached;
   const built = build(fn, ctx, depth, ancestors);
-  const uses = new Set<string>();
-  const visit = (n: DraftNode) => {
-    uses.add(n.fn.name);
-    for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
-  };
-  visit(built.node);
-  ctx.memo.set(key, { ...built, uses });
+  ctx.memo.set(key, { ...built, uses: new Set(draftNodes([built.node]).map((n) => n.fn.name)) });
   return built;
 }
 

@@ -8,7 +8,7 @@ import type { Catalog, FunctionSpec } from '../catalog/types.ts';
 import { stem } from './semantics.ts';
 import { words } from '../index/tokenize.ts';
 import { Producers } from './bind.ts';
-import { buildChain, type ChainQuality, type DraftNode } from './chain.ts';
+import { buildChain, draftNodes, type ChainQuality, type DraftNode } from './chain.ts';
 import { splitGoals } from './goals.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, type GoalFeatures } from './rank.ts';
@@ -213,34 +213,15 @@ export class DeterministicPlanner implements Planner {
   }
 
   private functionsOf(root: DraftNode): Set<string> {
-    const out = new Set<string>();
-    const visit = (n: DraftNode) => {
-      out.add(n.fn.name);
-      for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
-    };
-    visit(root);
-    return out;
+    return new Set(draftNodes([root]).map((n) => n.fn.name));
   }
 
   private nodesOf(plans: ScoredPlan[]): DraftNode[] {
-    const out: DraftNode[] = [];
-    const visit = (n: DraftNode) => {
-      if (out.includes(n)) return;
-      out.push(n);
-      for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
-    };
-    for (const p of plans) visit(p.root);
-    return out;
+    return draftNodes(plans.map((p) => p.root));
   }
 
   private planWords(plans: { root: DraftNode }[]): string[] {
-    const out: string[] = [];
-    const visit = (n: DraftNode) => {
-      out.push(...this.sem.wordsOf(n.fn.name).purpose);
-      for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
-    };
-    for (const p of plans) visit(p.root);
-    return out;
+    return draftNodes(plans.map((p) => p.root)).flatMap((n) => this.sem.wordsOf(n.fn.name).purpose);
   }
 
   /** Draft trees → Workflow v1: shared identical sub-calls, ids n1… in dependency order. */

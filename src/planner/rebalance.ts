@@ -6,7 +6,7 @@
  * answers well enough are filled too.
  */
 import { valueFit } from './bind.ts';
-import type { DraftNode } from './chain.ts';
+import { draftNodes, type DraftNode } from './chain.ts';
 import { isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
 
@@ -16,13 +16,7 @@ const REASSIGN_FIT = 0.3;
 export type Overrides = Map<DraftNode, Map<string, Span>>;
 
 export function rebalanceValues(roots: DraftNode[], spans: Span[], sem: Semantics): Overrides {
-  const nodes: DraftNode[] = [];
-  const visit = (n: DraftNode) => {
-    if (nodes.includes(n)) return;
-    nodes.push(n);
-    for (const b of n.inputs.values()) if (b.kind === 'from') visit(b.node);
-  };
-  roots.forEach(visit);
+  const nodes = draftNodes(roots);
 
   const uses = new Map<Span, { node: DraftNode; input: string; fit: number }[]>();
   const asks: { node: DraftNode; input: string }[] = [];
