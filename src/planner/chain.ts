@@ -35,6 +35,8 @@ export interface ChainContext {
   existing: DraftNode[];
   /** Sub-plans already built for this request, by function and depth. */
   memo: Map<string, { node: DraftNode; quality: ChainQuality; uses: Set<string> }>;
+  /** Helpers the user picked: taken first wherever they can provide an input. */
+  prefer: ReadonlySet<string>;
 }
 
 export interface ChainQuality {
@@ -54,6 +56,8 @@ const PRODUCERS_TRIED = 3;
 const NODE_COST = 0.12;
 /** A helper the request talks about less than this loses to a value the request states for the input. */
 const UNMENTIONED = 0.3;
+/** A helper the user picked outscores any other producer. */
+const PREFERRED = 10;
 
 function question(fn: FunctionSpec, input: InputSpec): string {
   const described = input.description?.trim().replace(/\.$/, '').split(/[.;](\s|$)/)[0];
@@ -204,13 +208,13 @@ function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, dep
   const scored: { fn: string; score: number }[] = [];
   const matches = ctx.producers
     .for(input, lineage)
-    .map((m) => ({ ...m, score: 0.6 * m.nameScore + 0.6 * ctx.relevance(m.fn) }))
+    .map((m) => ({ ...m, score: 0.6 * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) }))
     .sort((a, b) => b.score - a.score);
   for (const m of matches.slice(0, PRODUCERS_TRIED)) {
     if (m.score < MIN_PRODUCER) break;
     const sub = buildChain(m.fn, ctx, depth + 1, lineage);
     // A helper the request does not mention, that itself needs asking, only moves the question.
-    if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5) continue;
+    if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.prefer.has(m.fn.name)) continue;
     // Values this step has not used already are evidence for the helper that consumes them.
     const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
     const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);

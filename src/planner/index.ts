@@ -7,7 +7,8 @@ import type { Planner } from './types.ts';
 export { DeterministicPlanner, type PlannerOptions, type Retriever } from './planner.ts';
 export { analyzeRequest, isStatedValue, type AnalyzedRequest, type Span } from './request.ts';
 export { splitGoals } from './goals.ts';
-export type { Planner, PlanResult, RankedFunction } from './types.ts';
+export type { Planner, PlanOptions, PlanResult, RankedFunction } from './types.ts';
+export { PlanError, isPlanError, type PlanErrorCode } from './errors.ts';
 
 export interface CreatePlannerOptions extends Partial<Omit<PlannerOptions, 'catalog' | 'retriever' | 'vectors'>> {
   catalog: Catalog;

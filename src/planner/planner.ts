@@ -6,6 +6,7 @@
  */
 import type { Catalog, FunctionSpec } from '../catalog/types.ts';
 import { stem } from './semantics.ts';
+import { PlanError } from './errors.ts';
 import { words } from '../index/tokenize.ts';
 import { Producers } from './bind.ts';
 import { buildChain, draftNodes, type ChainQuality, type DraftNode } from './chain.ts';
@@ -14,7 +15,7 @@ import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, type GoalFeatures } from './rank.ts';
 import { analyzeRequest, isStatedValue, type AnalyzedRequest } from './request.ts';
 import { Semantics } from './semantics.ts';
-import type { PlanResult, Planner, RankedFunction } from './types.ts';
+import type { PlanOptions, PlanResult, Planner, RankedFunction } from './types.ts';
 import type { WordVectors } from '../index/word-vectors.ts';
 import type { Alternative, Binding, Workflow, WorkflowNode } from '../workflow/types.ts';
 
@@ -38,6 +39,11 @@ export interface PlannerOptions {
    * related) is reported as unsupported instead of forced onto a poor match. Default 0.25.
    */
   minCoverage?: number;
+}
+
+interface Choice {
+  goal?: string;
+  prefer: ReadonlySet<string>;
 }
 
 interface ScoredPlan {
@@ -80,17 +86,21 @@ export class DeterministicPlanner implements Planner {
     }
   }
 
-  async plan(request: string): Promise<PlanResult> {
+  async plan(request: string, options: PlanOptions = {}): Promise<PlanResult> {
     const t0 = performance.now();
+    const choice = this.choiceOf(options);
     const analyzed = analyzeRequest(request, this.analyzeOptions);
     const reasons: string[] = [];
     const unsupported: string[] = [];
     let roots: ScoredPlan[] = [];
-    let ranked = await this.rankGoal(analyzed, analyzed.intentWords);
+    const goals = splitGoals(request, this.actionWords);
+    let ranked = await this.rankGoal(analyzed, analyzed.intentWords, analyzed, [], goals.length > 1 ? { prefer: choice.prefer } : choice);
     const best = ranked[0];
     const min = this.options.minCoverage ?? 0.25;
-    const goals = splitGoals(request, this.actionWords);
-    if (!best || best.features.strict < min) {
+    if (choice.goal && best) {
+      roots = [best];
+      reasons.push(`Goal: ${best.fn.name}, as chosen.`);
+    } else if (!best || best.features.strict < min) {
       unsupported.push(request.trim());
       reasons.push(
         best
@@ -98,7 +108,7 @@ export class DeterministicPlanner implements Planner {
           : 'The catalog has no function for this.',
       );
     } else if (goals.length > 1) {
-      const planned = await this.planGoals(goals, min, reasons, unsupported);
+      const planned = await this.planGoals(goals, min, reasons, unsupported, choice);
       roots = planned.roots;
       ranked = planned.finalRanking ?? ranked;
     } else {
@@ -125,14 +135,16 @@ export class DeterministicPlanner implements Planner {
    * Several goals, each in its own clause: plans them in order, each with its own values, later ones
    * reusing what earlier ones produce ("summarise #general and post the summary to #leads").
    */
-  private async planGoals(goals: string[], min: number, reasons: string[], unsupported: string[]) {
+  private async planGoals(goals: string[], min: number, reasons: string[], unsupported: string[], choice: Choice) {
     const roots: ScoredPlan[] = [];
     const rankings = new Map<ScoredPlan, ScoredPlan[]>();
-    for (const goal of goals) {
+    for (const [i, goal] of goals.entries()) {
       const clause = analyzeRequest(goal, this.analyzeOptions);
-      const clauseRanking = await this.rankGoal(clause, clause.intentWords, clause, this.nodesOf(roots));
+      // The chosen goal is the final one: it belongs to the last clause.
+      const clauseChoice = i === goals.length - 1 ? choice : { prefer: choice.prefer };
+      const clauseRanking = await this.rankGoal(clause, clause.intentWords, clause, this.nodesOf(roots), clauseChoice);
       const g = clauseRanking[0];
-      if (!g || g.features.strict < min) {
+      if (!g || (g.features.strict < min && g.fn.name !== clauseChoice.goal)) {
         unsupported.push(goal);
         reasons.push(`No function fits "${goal}".`);
       } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
@@ -150,7 +162,13 @@ export class DeterministicPlanner implements Planner {
   }
 
   /** Candidate goal functions for some intent words, each with its whole plan built and scored. */
-  private async rankGoal(analyzed: AnalyzedRequest, intent: string[], whole: AnalyzedRequest = analyzed, existing: DraftNode[] = []): Promise<ScoredPlan[]> {
+  private async rankGoal(
+    analyzed: AnalyzedRequest,
+    intent: string[],
+    whole: AnalyzedRequest = analyzed,
+    existing: DraftNode[] = [],
+    choice: Choice = { prefer: new Set() },
+  ): Promise<ScoredPlan[]> {
     const retrieved = await this.options.retriever.search(intent.join(' ') || analyzed.text, 40);
     const base = new Map<string, { fn: FunctionSpec; score: number }>();
     const intentWeight = intent.reduce((s, w) => s + this.sem.idf(w), 0) || 1;
@@ -163,6 +181,8 @@ export class DeterministicPlanner implements Planner {
       for (const f of this.postings.get(stem(w)) ?? []) if (!base.has(f.name)) base.set(f.name, { fn: f, score: lexical(f) });
     }
     const top = [...base.values()].sort((a, b) => b.score - a.score).slice(0, this.options.candidates ?? 10);
+    const forced = choice.goal ? this.options.catalog.get(choice.goal) : undefined;
+    if (forced && !top.some((t) => t.fn === forced)) top.push({ fn: forced, score: base.get(forced.name)?.score ?? 0 });
     const relevanceCache = new Map<string, number>();
     const ctx = {
       request: whole,
@@ -171,6 +191,7 @@ export class DeterministicPlanner implements Planner {
       maxDepth: this.options.maxDepth ?? 3,
       memo: new Map(),
       existing,
+      prefer: choice.prefer,
       relevance: (fn: FunctionSpec) => {
         let r = relevanceCache.get(fn.name);
         if (r === undefined) {
@@ -209,7 +230,17 @@ export class DeterministicPlanner implements Planner {
         if (q !== p && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
       }
     }
-    return plans.sort((a, b) => b.score - a.score);
+    plans.sort((a, b) => b.score - a.score);
+    // The user's pick goes first; the rest keep their order as the runners-up.
+    const picked = plans.findIndex((p) => p.fn === forced);
+    if (picked > 0) plans.unshift(...plans.splice(picked, 1));
+    return plans;
+  }
+
+  private choiceOf(options: PlanOptions): Choice {
+    const unknown = [options.goal, ...(options.prefer ?? [])].filter((n): n is string => !!n && !this.options.catalog.get(n));
+    if (unknown.length) throw new PlanError('plan.unknown-function', `No function named ${unknown.map((n) => `"${n}"`).join(', ')} in the catalog; pick one of the alternatives offered.`);
+    return { goal: options.goal, prefer: new Set(options.prefer ?? []) };
   }
 
   private functionsOf(root: DraftNode): Set<string> {

@@ -20,6 +20,14 @@ export interface PlanResult {
   ms: number;
 }
 
+/** Decisions the user has made, for re-planning around them (the chat's alternatives question). */
+export interface PlanOptions {
+  /** The final function to build the plan around, whatever the ranking says. */
+  goal?: string;
+  /** Helper functions to take wherever they can provide an input. */
+  prefer?: string[];
+}
+
 export interface Planner {
-  plan(request: string): Promise<PlanResult>;
+  plan(request: string, options?: PlanOptions): Promise<PlanResult>;
 }

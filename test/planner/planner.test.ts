@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { loadCatalog } from '../../src/catalog/index.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import { createPlanner } from '../../src/planner/index.ts';
-import type { Planner, PlanResult } from '../../src/planner/index.ts';
+import type { PlanOptions, Planner, PlanResult } from '../../src/planner/index.ts';
 import type { Workflow } from '../../src/workflow/types.ts';
 import { validateWorkflow } from '../../src/workflow/validate.ts';
 import { describePlan, finalNode, fixtureCatalog, fixturePlanner, nodesOf, onlyNode } from './catalogs.ts';
@@ -23,9 +23,10 @@ function plannerSuite(catalog: Catalog) {
     ({ planner, dispose } = await fixturePlanner(catalog));
   });
   after(() => dispose());
-  return (request: string): Promise<PlanResult> => {
-    let plan = plans.get(request);
-    if (!plan) plans.set(request, (plan = planner.plan(request)));
+  return (request: string, options?: PlanOptions): Promise<PlanResult> => {
+    const key = `${request}\u0000${JSON.stringify(options ?? {})}`;
+    let plan = plans.get(key);
+    if (!plan) plans.set(key, (plan = planner.plan(request, options)));
     return plan;
   };
 }
@@ -142,6 +143,21 @@ describe('planner on a catalog with near-duplicate functions', () => {
     assert.ok(forFinal, `no alternatives for the final node; alternatives: ${JSON.stringify(workflow.alternatives)}`);
     assert.ok(forFinal.functions.includes(other), JSON.stringify(forFinal));
     assert.deepEqual(final.inputs, { movie_title: { value: 'Dune' }, tickets: { value: 2 } });
+  });
+
+  it('re-plans around the goal the user picked from the alternatives, keeping the values', async () => {
+    const first = finalNode((await plan(TICKETS)).workflow);
+    const other = ['BookMovie', 'BuyMovieTickets'].find((f) => f !== first.function)!;
+    const { workflow, finalCandidates } = await plan(TICKETS, { goal: other });
+    const final = finalNode(workflow);
+    assert.equal(final.function, other, describePlan(workflow));
+    assert.equal(finalCandidates[0]?.function, other);
+    assert.deepEqual(final.inputs, { movie_title: { value: 'Dune' }, tickets: { value: 2 } });
+    assert.ok(!workflow.alternatives?.some((a) => a.node === final.id && a.functions.includes(other)), JSON.stringify(workflow.alternatives));
+  });
+
+  it('rejects a picked function the catalog does not have, naming it', async () => {
+    await assert.rejects(plan(TICKETS, { goal: 'NoSuchFunction' }), (e: Error) => e.name === 'PlanError' && /"NoSuchFunction"/.test(e.message));
   });
 
   it('binds the one quoted title to the title input even when no word beside it names a movie', async () => {
