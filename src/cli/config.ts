@@ -5,6 +5,7 @@
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Embedder } from '../index/index.ts';
+import { ExitError } from './errors.ts';
 
 /** The catalog shipped with the package (catalog/ at the package root). */
 export const DEFAULT_CATALOG = fileURLToPath(new URL('../../catalog', import.meta.url));
@@ -19,6 +20,7 @@ const schema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
+  CONFIRM_BEFORE_RUN: optional,
 });
 
 export interface CliConfig {
@@ -26,6 +28,17 @@ export interface CliConfig {
   dataDir: string;
   /** Set when OPENAI_API_KEY is: retrieval then uses OpenAI (or compatible) embeddings. */
   openai?: { apiKey: string; baseURL?: string };
+  /** CONFIRM_BEFORE_RUN: auto (default), always or never (true/false/1/0 also read). */
+  confirmBeforeRun: 'auto' | 'always' | 'never';
+}
+
+/** Reads CONFIRM_BEFORE_RUN; anything else is an error naming the accepted values. */
+export function confirmPolicy(value: string | undefined): 'auto' | 'always' | 'never' {
+  const v = (value ?? 'auto').toLowerCase();
+  if (v === 'auto' || v === 'always' || v === 'never') return v;
+  if (['true', '1', 'yes', 'on'].includes(v)) return 'always';
+  if (['false', '0', 'no', 'off'].includes(v)) return 'never';
+  throw new ExitError(`CONFIRM_BEFORE_RUN=${value}: use auto, always or never`);
 }
 
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
@@ -33,6 +46,7 @@ export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
   return {
     catalogPath: parsed.CATALOG_PATH,
     dataDir: parsed.DATA_DIR,
+    confirmBeforeRun: confirmPolicy(parsed.CONFIRM_BEFORE_RUN),
     ...(parsed.OPENAI_API_KEY ? { openai: { apiKey: parsed.OPENAI_API_KEY, baseURL: parsed.OPENAI_BASE_URL } } : {}),
   };
 }

@@ -3,9 +3,12 @@
  * The `action-engine` command: parses arguments, reads the environment once, dispatches to a
  * command, and owns the only catch that turns errors into messages and exit codes.
  */
+import { join } from 'node:path';
 import { Command, CommanderError } from 'commander';
 import { isCatalogError } from '../catalog/index.ts';
 import { isWorkflowError } from '../workflow/errors.ts';
+import { openAgent } from '../agent/index.ts';
+import { chat } from './commands/chat.ts';
 import { catalogValidate } from './commands/catalog-validate.ts';
 import { diagram } from './commands/diagram.ts';
 import { evalCommand } from './commands/eval.ts';
@@ -15,11 +18,18 @@ import { run } from './commands/run.ts';
 import { configuredEmbedder, readCliConfig } from './config.ts';
 import { ExitError } from './errors.ts';
 import { messages } from './messages.ts';
+import { lineReader } from './line-reader.ts';
 import { consoleOutput, type Output } from './output.ts';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
-function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => void): Command {
+/** The terminal the chat reads from and prompts on. */
+export interface Terminal {
+  input: NodeJS.ReadableStream;
+  output: NodeJS.WritableStream;
+}
+
+function program(out: Output, env: NodeJS.ProcessEnv, io: Terminal, done: (code: number) => void): Command {
   const config = readCliConfig(env);
   const root = new Command('action-engine')
     .description('Turn requests into workflows of functions, run them, and draw them.')
@@ -71,6 +81,19 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
     .option('--json', 'print the report as JSON', false)
     .action(async (opts) => done(await evalCommand({ ...opts, embedder: await configuredEmbedder(config) }, out)));
 
+  dataDirOption(catalogOption(root.command('chat').description('talk to the agent in the terminal: it plans, asks for what is missing, runs and shows the results')))
+    .option('--out-dir <dir>', 'where to write diagrams and file results (default: <data-dir>/chat)')
+    .action(async (opts) => {
+      const agent = await openAgent({ ...config, catalogPath: opts.catalog, dataDir: opts.dataDir });
+      const reader = lineReader(io.input, io.output);
+      try {
+        done(await chat(agent, { outDir: opts.outDir ?? join(opts.dataDir, 'chat') }, reader, out));
+      } finally {
+        reader.close();
+        await agent.close();
+      }
+    });
+
   return root;
 }
 
@@ -79,10 +102,15 @@ function program(out: Output, env: NodeJS.ProcessEnv, done: (code: number) => vo
  * @example
  * process.exitCode = await main(process.argv);
  */
-export async function main(argv: string[], out: Output = consoleOutput, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  out: Output = consoleOutput,
+  env: NodeJS.ProcessEnv = process.env,
+  io: Terminal = { input: process.stdin, output: process.stdout },
+): Promise<number> {
   let code = 0;
   try {
-    await program(out, env, (c) => (code = c)).parseAsync(argv);
+    await program(out, env, io, (c) => (code = c)).parseAsync(argv);
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;

@@ -4,7 +4,7 @@
  * instead — the two sources the backward chainer chooses between.
  */
 import type { Catalog, FunctionSpec, InputSpec, OutputSpec } from '../catalog/types.ts';
-import { contentWords, words } from '../index/tokenize.ts';
+import { contentWords, isStopword, words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import type { Span } from './request.ts';
 import { type Semantics, stem, unique } from './semantics.ts';
@@ -21,7 +21,8 @@ const DESTINATION = ['to', 'dest', 'destination', 'goes', 'arrival', 'arrives', 
 const LOCATIVE = new Set(['in', 'at', 'from', 'to', 'near', 'around', 'visiting', 'visit']);
 const GENERIC = new Set(['name', 'the', 'of', 'title', 'value', 'input', 'string', 'text', 'info', 'information', 'type']);
 
-type InputWords = { name: string[]; head: string[]; all: string[] };
+/** `examples`: single-word sample values the description quotes (e.g. "km", "miles"). */
+type InputWords = { name: string[]; head: string[]; all: string[]; examples: string[] };
 const inputWordsCache = new WeakMap<object, InputWords>();
 
 /** The words of an input's (or output's) name: all of them, the distinguishing ones, and with its description. */
@@ -37,7 +38,8 @@ export function inputWords(input: { name: string; description: string }): InputW
 function computeInputWords(input: { name: string; description: string }): InputWords {
   const name = words(input.name).filter((w) => w.length > 1);
   const head = name.filter((w) => !GENERIC.has(w));
-  return { name, head: head.length ? head : name, all: unique([...name, ...contentWords(input.description)]) };
+  const examples = [...(input.description ?? '').matchAll(/["“]([^"”\s]{2,30})["”]/g)].map((m) => m[1]!.toLowerCase());
+  return { name, head: head.length ? head : name, all: unique([...name, ...contentWords(input.description)]), examples };
 }
 
 /** The kind of value an input's name asks for, when the name says so ("user_email", "start_date"). */
@@ -160,18 +162,31 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
  * A plain word as a value: only when it is a kind of what the input names ("horror" for genre,
  * "birthday" for occasion), and not the input's own word ("movie" for movie_name).
  */
-function wordFit(input: InputSpec, iw: { name: string[]; head: string[]; all: string[] }, span: Span, sem: Semantics): number {
+function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): number {
   const word = String(span.value);
   if (input.type !== 'string' && input.type !== 'any') return 0;
   // The input's own word names the input, not its value ("movie" is no movie_name).
-  if (iw.all.some((w) => stem(w) === stem(word))) return 0;
+  if (iw.all.some((w) => stem(w) === stem(word)) && !iw.examples.includes(word.toLowerCase())) return 0;
   // Named beside the input's own word: "the revenue column", "column revenue".
-  const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && iw.head.some((h) => stem(h) === stem(w)));
+  // (Only a content word names it: "miles to kilometers" says nothing of to_unit by its "to".)
+  const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && !isStopword(w) && iw.head.some((h) => stem(h) === stem(w)));
   if (beside) return 0.75;
+  // Like the values the input's description gives as examples ("miles" for a unit "e.g. km, miles").
+  const likeExample = iw.examples.length ? sem.maxSimilarity([word.toLowerCase()], iw.examples) : 0;
   // Everyday words ("see", "want", "good") say what to do, not which thing: only rarer words are values.
-  if ((sem.vectors.rank(word) ?? Infinity) < 1000) return 0;
-  const kindOf = sem.maxSimilarity([word], iw.head);
-  return kindOf >= 0.55 ? 0.2 + kindOf : 0;
+  if (likeExample < 0.8 && (sem.vectors.rank(word) ?? Infinity) < 1000) return 0;
+  // A kind of what the input names ("horror" for genre), or like its examples.
+  const kindOf = Math.max(sem.maxSimilarity([word], iw.head), likeExample);
+  if (kindOf < 0.55) return 0;
+  // "5 miles to kilometers": the word after an amount is what it is in (the origin), the word after
+  // "to"/"into" what it becomes (the destination).
+  const origin = iw.all.some((w) => ORIGIN.includes(w));
+  const destination = iw.all.some((w) => DESTINATION.includes(w));
+  const prev = span.before.at(-1) ?? '';
+  const saysTo = prev === 'to' || prev === 'into';
+  const saysFrom = prev === 'from' || /^\d/.test(prev);
+  const direction = origin === destination ? 0 : (saysTo && destination) || (saysFrom && origin) ? 0.2 : saysTo || saysFrom ? -0.2 : 0;
+  return 0.2 + kindOf + direction;
 }
 
 export interface ProducerMatch {

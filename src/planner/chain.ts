@@ -60,7 +60,8 @@ const UNMENTIONED = 0.3;
 const PREFERRED = 10;
 
 function question(fn: FunctionSpec, input: InputSpec): string {
-  const described = input.description?.trim().replace(/\.$/, '').split(/[.;](\s|$)/)[0];
+  // The first sentence ("e.g." and "i.e." do not end one).
+  const described = input.description?.trim().split(/;|(?<!\b(?:e\.g|i\.e))\.(?=\s+[A-Z]|\s*$)/)[0];
   let what = described || input.name.replace(/_/g, ' ');
   if (/^(The|A|An|Your|My) /.test(what)) what = what[0]!.toLowerCase() + what.slice(1);
   return `What is ${/^(the|a|an|your|my) /.test(what) ? what : `the ${what}`} (${input.name}) for ${fn.name}?`;

@@ -262,6 +262,12 @@ describe('planner on the default catalog', () => {
     assert.deepEqual(await steps("hash 'hello world' with md5"), [['HashText', { text: { value: 'hello world' }, algorithm: { value: 'md5' } }]]);
   });
 
+  it('reads "5 miles to kilometers" as the amount, the unit it is in and the unit it becomes', async () => {
+    assert.deepEqual(await steps('convert 5 miles to kilometers'), [
+      ['ConvertUnits', { value: { value: 5 }, from_unit: { value: 'miles' }, to_unit: { value: 'kilometers' } }],
+    ]);
+  });
+
   it('chains the helpers a goal needs and asks only for what the request does not say', async () => {
     assert.deepEqual(await steps('chart the revenue column of this csv as a line chart'), [
       ['ParseCsv', { csv_text: { ask: 'What is the CSV text (csv_text) for ParseCsv?' } }],

@@ -1,0 +1,92 @@
+/**
+ * @module agent/agent
+ * The conversation agent over the graph: one LangGraph thread per conversation, paused at each
+ * question by `interrupt()` and resumed with `Command({ resume: answer })`. With a persistent
+ * checkpointer, a conversation waiting for an answer survives a restart of the process.
+ */
+import { Command, type BaseCheckpointSaver } from '@langchain/langgraph';
+import type { ClaimStore } from '../store/index.ts';
+import type { AgentDeps } from './deps.ts';
+import { AgentError } from './errors.ts';
+import { buildGraph, type AgentGraph } from './graph.ts';
+import type { State } from './state.ts';
+import type { Agent, EventSink, Pending, Question, ResumeOptions, StartOptions, TurnResult } from './types.ts';
+
+export interface CreateAgentOptions extends AgentDeps {
+  checkpointer: BaseCheckpointSaver;
+  claims: ClaimStore;
+  /** Called by close(), after the agent's own resources. */
+  onClose?: () => Promise<void>;
+}
+
+/**
+ * @example
+ * const agent = createAgent({ catalog, planner, invokers, confirmBeforeRun: 'auto', checkpointer: new MemorySaver(), claims });
+ * const turn = await agent.start('T1:C1:1700000000.000100', 'convert 5 miles to km', { onEvent: console.log });
+ * if (turn.status === 'waiting') await agent.resume('T1:C1:1700000000.000100', 'km', { onEvent: console.log });
+ */
+export function createAgent(options: CreateAgentOptions): Agent {
+  const graph = buildGraph(options, options.checkpointer);
+  const locks = new Map<string, Promise<unknown>>();
+
+  /** One turn at a time per thread: a second answer waits for the first to be taken. */
+  const serial = <T>(thread: string, work: () => Promise<T>): Promise<T> => {
+    const previous = locks.get(thread) ?? Promise.resolve();
+    const next = previous.catch(() => {}).then(work);
+    locks.set(thread, next);
+    void next.finally(() => locks.get(thread) === next && locks.delete(thread)).catch(() => {});
+    return next;
+  };
+
+  const config = (thread: string, emit: EventSink) => ({ configurable: { thread_id: thread }, context: { emit } });
+
+  return {
+    start(thread: string, request: string, { user, onEvent }: StartOptions) {
+      return serial(thread, async () => {
+        const known = await turnOf(graph, thread);
+        if (known) return known; // the same conversation started twice (a retried delivery): nothing new
+        await graph.invoke({ request, requester: user }, config(thread, onEvent));
+        return (await turnOf(graph, thread))!;
+      });
+    },
+
+    resume(thread: string, answer: string, { onEvent }: ResumeOptions) {
+      return serial(thread, async () => {
+        const turn = await turnOf(graph, thread);
+        if (turn?.status !== 'waiting') throw new AgentError('agent.not-waiting', `Conversation ${thread} is not waiting for an answer; start a new one.`);
+        await graph.invoke(new Command({ resume: answer }), config(thread, onEvent));
+        return (await turnOf(graph, thread))!;
+      });
+    },
+
+    async pending(thread: string): Promise<Pending | undefined> {
+      const snapshot = await graph.getState({ configurable: { thread_id: thread } });
+      const question = openQuestion(snapshot);
+      return question ? { question, requester: (snapshot.values as State).requester } : undefined;
+    },
+
+    claim: (key: string) => options.claims.claim(key),
+
+    async close() {
+      await options.claims.close();
+      await options.onClose?.();
+    },
+  };
+}
+
+type Snapshot = Awaited<ReturnType<AgentGraph['getState']>>;
+
+function openQuestion(snapshot: Snapshot): Question | undefined {
+  for (const task of snapshot.tasks) for (const i of task.interrupts) return i.value as Question;
+  return undefined;
+}
+
+/** Where the thread stands, or undefined for a thread that never started. */
+async function turnOf(graph: AgentGraph, thread: string): Promise<TurnResult | undefined> {
+  const snapshot = await graph.getState({ configurable: { thread_id: thread } });
+  const state = snapshot.values as Partial<State>;
+  if (!state.request) return undefined;
+  const question = openQuestion(snapshot);
+  if (question) return { status: 'waiting', question };
+  return { status: 'finished', outcome: state.outcome ?? 'failed' };
+}

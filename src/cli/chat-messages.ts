@@ -1,0 +1,36 @@
+/**
+ * @module cli/chat-messages
+ * The terminal chat's text (the agent gives structure; this is how it reads in a terminal).
+ */
+import type { Question } from '../agent/index.ts';
+import type { RunEvent } from '../workflow/types.ts';
+
+const indent = (text: string) => text.replace(/\n/g, '\n    ');
+
+export const chatMessages = {
+  welcome: 'Action Engine — describe what you want done; answer "cancel" to any question to stop, "exit" to leave.',
+  requestPrompt: '\nrequest> ',
+  plan: (summary: string) => `\n${summary}`,
+  reason: (r: string) => `  • ${r}`,
+  diagram: (path: string) => `  diagram: ${path}`,
+  question(q: Question): string {
+    const lines = [q.error ? `That answer did not work: ${q.error}.` : '', q.text];
+    if (q.kind === 'choice' || q.kind === 'confirm') {
+      q.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}${c.description ? ` — ${c.description}` : ''}`));
+    } else if (q.enum) {
+      lines.push(`  (one of: ${q.enum.join(', ')})`);
+    }
+    return `${lines.filter(Boolean).join('\n')}\n> `;
+  },
+  progress(e: RunEvent): string | undefined {
+    if (e.type === 'started') return `  ▶ ${e.node} ${e.function}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`;
+    if (e.type === 'succeeded') return `  ✔ ${e.node} ${e.function} (${Math.round(e.ms)} ms)`;
+    if (e.type === 'failed') return `  ✖ ${e.node} ${e.function}: ${e.error}`;
+    if (e.type === 'skipped') return `  – ${e.node} ${e.function} skipped: ${e.reason}`;
+    return `  ↻ ${e.node} ${e.function} retrying in ${e.delayMs} ms: ${e.error}`;
+  },
+  result: (text: string) => `\n${text}`,
+  textItem: (label: string, text: string) => `  ${label}:\n    ${indent(text)}`,
+  fileItem: (label: string, path: string) => `  ${label}: file saved to ${path}`,
+  leftOpen: 'The input ended with a question open; nothing was run.',
+};

@@ -1,0 +1,165 @@
+/**
+ * @module slack/conversations
+ * What the listeners hand off to, after Slack has been acked: starting a thread's conversation,
+ * answering its open question (by reply or button), who may answer, and what the user sees when
+ * something goes wrong. Work for one thread runs in order; different threads run side by side.
+ */
+import type { WebClient } from '@slack/web-api';
+import { isAgentError, type Agent, type EventSink, type Pending, type TurnResult } from '../agent/index.ts';
+import type { AnswersFrom } from './config.ts';
+import type { Logger } from './logger.ts';
+import { messages } from './messages.ts';
+import { escapeMrkdwn } from './render/blocks.ts';
+import { notice } from './render/notice.ts';
+import { renderAnswered, renderQuestion } from './render/question.ts';
+import { conversationId, type SlackThread } from './thread.ts';
+import { threadReplies, type ThreadReplies } from './thread-replies.ts';
+import { threadReport } from './thread-report.ts';
+
+/** Where a message or click came from. */
+export interface Origin {
+  thread: SlackThread;
+  user: string;
+  client: WebClient;
+  /** The Events API event_id, for dropping a delivery Slack retried. */
+  eventId?: string;
+}
+
+/**
+ * How an answer from someone other than the requester is treated (with ANSWERS_FROM=requester):
+ * `tell` sends them a note only they see (a mention or button click is addressed to the app), and
+ * `ignore` stays quiet (a plain reply may just be people talking in the thread).
+ */
+type Stranger = 'tell' | 'ignore';
+
+export interface ConversationsOptions {
+  agent: Agent;
+  answersFrom: AnswersFrom;
+  logger: Logger;
+}
+
+export class Conversations {
+  readonly #agent: Agent;
+  readonly #answersFrom: AnswersFrom;
+  readonly #logger: Logger;
+  /** The last piece of work of each thread, so the next one starts after it. */
+  readonly #tails = new Map<string, Promise<void>>();
+  readonly #inFlight = new Set<Promise<void>>();
+
+  constructor({ agent, answersFrom, logger }: ConversationsOptions) {
+    this.#agent = agent;
+    this.#answersFrom = answersFrom;
+    this.#logger = logger;
+  }
+
+  /** An @mention: starts the thread's conversation, or (if it waits for an answer) answers it. */
+  mention(origin: Origin, text: string): void {
+    this.#handle(origin, async (replies) => {
+      const id = conversationId(origin.thread);
+      const pending = await this.#agent.pending(id);
+      if (pending) return this.#answer(origin, replies, pending, text, 'tell');
+      if (!text) return void (await replies.post(notice(messages.emptyMention)));
+      const spoke = await this.#turn(replies, (onEvent) => this.#agent.start(id, text, { user: origin.user, onEvent }));
+      // NOTE: the agent keeps one conversation per thread, and starting a finished one again
+      // returns its outcome without a word; say so instead of staying silent.
+      if (!spoke) await replies.post(notice(messages.threadFinished));
+    });
+  }
+
+  /** A plain reply in a thread: answers the open question, if the thread has one. */
+  reply(origin: Origin, text: string): void {
+    this.#handle(origin, async (replies) => {
+      const pending = await this.#agent.pending(conversationId(origin.thread));
+      if (pending) await this.#answer(origin, replies, pending, text, 'ignore');
+    });
+  }
+
+  /** A click on a choice button of question `questionId`, posted as message `messageTs`. */
+  click(origin: Origin, questionId: string, value: string, messageTs: string): void {
+    this.#handle(origin, async (replies) => {
+      const pending = await this.#agent.pending(conversationId(origin.thread));
+      const question = pending?.question;
+      const choice = question && question.kind !== 'value' && question.id === questionId ? question.choices.find((c) => c.value === value) : undefined;
+      if (!pending || !choice) return replies.whisper(origin.user, notice(messages.staleQuestion));
+      if (!this.#mayAnswer(origin, pending, replies, 'tell')) return;
+      await replies.update(messageTs, renderAnswered(pending.question, choice, origin.user));
+      await this.#resume(origin, replies, value);
+    });
+  }
+
+  /** Resolves when every piece of work handed off so far is done (for a graceful stop). */
+  async idle(): Promise<void> {
+    while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
+  }
+
+  async #answer(origin: Origin, replies: ThreadReplies, pending: Pending, text: string, stranger: Stranger): Promise<void> {
+    if (this.#mayAnswer(origin, pending, replies, stranger)) await this.#resume(origin, replies, text);
+  }
+
+  #mayAnswer(origin: Origin, { requester }: Pending, replies: ThreadReplies, stranger: Stranger): boolean {
+    if (this.#answersFrom === 'anyone' || !requester || origin.user === requester) return true;
+    this.#logger.debug({ thread: conversationId(origin.thread), user: origin.user }, 'answer from someone other than the requester ignored');
+    if (stranger === 'tell') void replies.whisper(origin.user, notice(messages.onlyRequester(requester))).catch((e: unknown) => this.#logger.warn({ err: e }, 'could not whisper'));
+    return false;
+  }
+
+  async #resume(origin: Origin, replies: ThreadReplies, answer: string): Promise<void> {
+    const id = conversationId(origin.thread);
+    await this.#turn(replies, (onEvent) => this.#agent.resume(id, answer, { user: origin.user, onEvent }));
+  }
+
+  /**
+   * One turn of the agent, reported in the thread; a waiting turn ends with its question.
+   * Resolves to whether anything was said in the thread.
+   */
+  async #turn(replies: ThreadReplies, run: (onEvent: EventSink) => Promise<TurnResult>): Promise<boolean> {
+    const report = threadReport(replies, this.#logger);
+    try {
+      const turn = await run(report.onEvent);
+      await report.settle();
+      if (turn.status === 'waiting') await replies.post(renderQuestion(turn.question));
+      return turn.status === 'waiting' || report.events > 0;
+    } catch (error) {
+      await report.settle();
+      await this.#fail(replies, error);
+      return true;
+    }
+  }
+
+  async #fail(replies: ThreadReplies, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    if (isAgentError(error)) {
+      this.#logger.info({ code: error.code }, message);
+      await replies.post(notice(messages.userError(escapeMrkdwn(message))));
+    } else {
+      this.#logger.error({ err: error }, 'conversation failed');
+      await replies.post(notice(messages.internalError(escapeMrkdwn(message))));
+    }
+  }
+
+  /**
+   * Runs `work` for the origin's thread after the thread's earlier work, once per event_id.
+   * NOTE: never awaited by the listeners: Slack wants its HTTP response within 3 seconds and
+   * retries otherwise, while planning and running can take much longer.
+   */
+  #handle(origin: Origin, work: (replies: ThreadReplies) => Promise<void>): void {
+    const key = conversationId(origin.thread);
+    const replies = threadReplies(origin.client, origin.thread);
+    const previous = this.#tails.get(key) ?? Promise.resolve();
+    const task = async () => {
+      if (origin.eventId && !(await this.#agent.claim(`event:${origin.eventId}`))) {
+        this.#logger.debug({ eventId: origin.eventId }, 'event delivered again; already handled');
+        return;
+      }
+      await previous;
+      await work(replies);
+    };
+    const done = task().catch((error: unknown) => this.#logger.error({ err: error, thread: key }, 'could not handle a Slack event'));
+    this.#tails.set(key, done);
+    this.#inFlight.add(done);
+    void done.finally(() => {
+      this.#inFlight.delete(done);
+      if (this.#tails.get(key) === done) this.#tails.delete(key);
+    });
+  }
+}
