@@ -12,8 +12,9 @@ const SRC = fileURLToPath(new URL('../src', import.meta.url));
 
 const ALLOWED: Record<string, string[]> = {
   slack: ['agent', 'workflow', 'catalog'],
-  // NOTE: until src/agent exists (the conversation milestone), the CLI plans and runs through the
-  // planner and runtime directly; those two edges move behind the agent then.
+  // NOTE: `chat` goes through the agent like Slack does. `plan`, `eval` and `run` are the build and
+  // inspect commands STYLE lets the CLI take straight to the lower layers (planner, runtime, and llm
+  // for the embedder), so a planner or runtime problem can be looked at without a conversation.
   cli: ['agent', 'index', 'workflow', 'catalog', 'store', 'planner', 'runtime', 'llm'],
   agent: ['planner', 'runtime', 'store', 'workflow', 'llm', 'catalog'],
   planner: ['index', 'workflow', 'catalog', 'llm'],

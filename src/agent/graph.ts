@@ -30,7 +30,7 @@ export function buildGraph(deps: AgentDeps, checkpointer: BaseCheckpointSaver) {
     .addNode('elicit', elicitNode(deps))
     .addNode('confirm', confirmNode(deps))
     .addNode('execute', executeNode(deps))
-    .addNode('report', reportNode(deps))
+    .addNode('report', reportNode())
     .addEdge(START, 'plan')
     .addEdge('plan', 'review')
     .addConditionalEdges('review', nextStep(deps), { choose: 'choose', elicit: 'elicit', confirm: 'confirm', execute: 'execute', done: END })

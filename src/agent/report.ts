@@ -3,7 +3,6 @@
  * Words and items for the chat: the plan summary, the progress table, and the results of a run
  * (text values as text, files as files, failed steps named with why).
  */
-import type { Catalog } from '../catalog/types.ts';
 import type { NodeRun, RunEvent, RunRecord, Workflow } from '../workflow/types.ts';
 import { isAskBinding } from '../workflow/types.ts';
 import type { ProgressLine, ResultItem } from './types.ts';
@@ -47,13 +46,13 @@ interface FileJson {
 const isFileJson = (v: unknown): v is FileJson => typeof v === 'object' && v !== null && typeof (v as FileJson).base64 === 'string';
 
 /** The results of a run (its JSON record) as items to show, in the workflow's output order. */
-export function resultItems(workflow: Workflow, record: RunRecord, catalog: Catalog): ResultItem[] {
+export function resultItems(workflow: Workflow, record: RunRecord): ResultItem[] {
   const items: ResultItem[] = [];
   for (const out of workflow.outputs) {
     const value = record.outputs[`${out.from}.${out.output}`];
     if (value === undefined) continue;
     const fn = workflow.nodes.find((n) => n.id === out.from)?.function ?? out.from;
-    const label = catalog.get(fn)?.outputs.find((o) => o.name === out.output)?.description || `${fn} ${out.output}`;
+    const label = `${out.output.replace(/_/g, ' ')} (${fn})`;
     if (isFileJson(value)) items.push({ kind: 'file', label, name: value.name, mime: value.mime, data: Buffer.from(value.base64, 'base64') });
     else items.push({ kind: 'text', label, text: typeof value === 'string' ? value : JSON.stringify(value, null, 2) });
   }

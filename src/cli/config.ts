@@ -16,8 +16,9 @@ const optional = z
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
 const schema = z.object({
-  CATALOG_PATH: z.string().min(1).default(DEFAULT_CATALOG),
-  DATA_DIR: z.string().min(1).default('data'),
+  // An empty variable (as copied from .env.example) means "use the default".
+  CATALOG_PATH: optional.transform((v) => v ?? DEFAULT_CATALOG),
+  DATA_DIR: optional.transform((v) => v ?? 'data'),
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
   CONFIRM_BEFORE_RUN: optional,

@@ -63,6 +63,8 @@ function question(fn: FunctionSpec, input: InputSpec): string {
   // The first sentence ("e.g." and "i.e." do not end one).
   const described = input.description?.trim().split(/;|(?<!\b(?:e\.g|i\.e))\.(?=\s+[A-Z]|\s*$)/)[0];
   let what = described || input.name.replace(/_/g, ' ');
+  // A description that is already a question ("How many units to add") is asked as it is.
+  if (/^(how|what|which|when|where|who|whom)\b/i.test(what)) return `${what} (${input.name}) for ${fn.name}?`;
   if (/^(The|A|An|Your|My) /.test(what)) what = what[0]!.toLowerCase() + what.slice(1);
   return `What is ${/^(the|a|an|your|my) /.test(what) ? what : `the ${what}`} (${input.name}) for ${fn.name}?`;
 }

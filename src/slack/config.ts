@@ -57,7 +57,7 @@ const schema = z.object({
   SLACK_SIGNING_SECRET: text,
   SLACK_APP_TOKEN: text,
   SLACK_API_URL: text.pipe(z.url({ error: 'must be an absolute URL such as https://slack.com/api/' }).optional()),
-  PORT: text.pipe(z.coerce.number().int().min(0).max(65535).default(3000)),
+  PORT: text.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number({ error: 'must be a port number from 0 to 65535' }).int().min(0).max(65535)),
   ANSWERS_FROM: text.pipe(z.enum(['requester', 'anyone'], { error: 'must be "requester" or "anyone"' }).default('requester')),
   CONFIRM_BEFORE_RUN: confirm,
   LOG_LEVEL: text.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
@@ -77,7 +77,7 @@ export function readSlackConfig(env: Record<string, string | undefined>): SlackC
   const parsed = schema.safeParse(env);
   const problems = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
   const e = parsed.success ? parsed.data : undefined;
-  const required = e?.SLACK_APP_TOKEN ? ['SLACK_BOT_TOKEN'] : ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'];
+  const required = env.SLACK_APP_TOKEN?.trim() ? ['SLACK_BOT_TOKEN'] : ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET'];
   for (const name of required) {
     if (!env[name]?.trim()) problems.push(`${name} is not set: copy ${WHERE[name]} into it`);
   }

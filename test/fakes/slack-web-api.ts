@@ -10,6 +10,7 @@
  * assert.equal(slack.callsTo('chat.postMessage')[0]?.body.text, 'hello');
  * slack.set('chat.postMessage', { ok: false, error: 'channel_not_found' }); // override one method
  * slack.set('chat.postMessage', reply(500, 'boom'));                        // or answer with HTTP 500
+ * await slack.waitFor('chat.update', 2);                                     // poll until 2 calls arrived
  * await slack.close();
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -17,7 +18,10 @@ import type { AddressInfo } from 'node:net';
 
 export type Json = Record<string, unknown>;
 
-/** One request the fake received. File uploads to an upload_url are recorded as method "upload". */
+/**
+ * One request the fake received. File uploads to an upload_url are recorded as method "upload",
+ * and posts to a `responseUrl()` (a slash command's or action's response_url) as "response_url".
+ */
 export interface FakeSlackCall {
   method: string;
   body: Json;
@@ -105,6 +109,13 @@ export interface FakeSlack {
   callsTo(method: string): FakeSlackCall[];
   /** Overrides the answer of one method ("upload" for upload URLs); `null` restores the default. */
   set(method: string, responder: FakeResponder | null): void;
+  /** A response_url served by this fake (calls recorded as method "response_url"). */
+  responseUrl(name?: string): string;
+  /**
+   * Resolves with the calls of `method` once there are at least `count`; rejects after `timeoutMs`
+   * naming what did arrive. For waiting on work the app does after its HTTP ack, without sleeps.
+   */
+  waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   close(): Promise<void>;
 }
 
@@ -348,6 +359,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     const auth = /^Bearer\s+(.+)$/i.exec(String(req.headers.authorization ?? ''))?.[1];
 
+    if (path.startsWith('/response/')) {
+      const call: FakeSlackCall = { method: 'response_url', body: { ...parseBody(raw, contentType), path } };
+      calls.push(call);
+      return send(res, await answer(call, () => ok()));
+    }
+
     const upload = /^\/upload\/([^/]+)$/.exec(path);
     if (upload) {
       const fileId = decodeURIComponent(upload[1]!);
@@ -400,6 +417,19 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     set(method, responder) {
       if (responder === null) overrides.delete(method);
       else overrides.set(method, responder);
+    },
+    responseUrl: (name = 'hook') => `${origin}/response/${encodeURIComponent(name)}`,
+    async waitFor(method, count = 1, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        const found = calls.filter((c) => c.method === method);
+        if (found.length >= count) return found;
+        if (Date.now() > deadline) {
+          const seen = calls.map((c) => c.method).join(', ') || 'nothing';
+          throw new Error(`fake Slack: waited ${timeoutMs} ms for ${count} × ${method}, got ${found.length}; calls so far: ${seen}`);
+        }
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
     },
     close: () =>
       new Promise<void>((resolve, reject) => {

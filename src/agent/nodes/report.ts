@@ -2,11 +2,11 @@
  * @module agent/nodes/report
  * Posts what the run produced: text results, files, and for failed steps which one and why.
  */
-import type { AgentDeps, NodeRuntime } from '../deps.ts';
+import type { NodeRuntime } from '../deps.ts';
 import { failures, resultItems, runSummary } from '../report.ts';
 import type { State, Update } from '../state.ts';
 
-export function reportNode(deps: AgentDeps) {
+export function reportNode() {
   return async (state: State, config: NodeRuntime): Promise<Update> => {
     const run = state.run!;
     const failed = failures(state.workflow!, run);
@@ -14,7 +14,7 @@ export function reportNode(deps: AgentDeps) {
       type: 'result',
       status: run.status,
       text: runSummary(run, failed),
-      items: resultItems(state.workflow!, run, deps.catalog),
+      items: resultItems(state.workflow!, run),
       failures: failed,
     });
     return {};

@@ -3,7 +3,7 @@
  * The `/workflow` slash command: one dispatcher, one entry per subcommand. A new subcommand
  * (save, list, run…) is a file beside help.ts and a line in SUBCOMMANDS.
  */
-import type { SlackMessage } from '../render/blocks.ts';
+import { escapeMrkdwn, type SlackMessage } from '../render/blocks.ts';
 import { notice } from '../render/notice.ts';
 import type { AnswersFrom } from '../config.ts';
 import { messages } from '../messages.ts';
@@ -30,5 +30,5 @@ export async function workflowCommand(text: string, context: CommandContext): Pr
   if (name === undefined) return help(args, context);
   const subcommand = SUBCOMMANDS[name.toLowerCase()];
   if (subcommand) return subcommand(args, context);
-  return notice(`${messages.unknownSubcommand(name)}\n\n${messages.usage(context.answersFrom)}`);
+  return notice(`${messages.unknownSubcommand(escapeMrkdwn(name))}\n\n${messages.usage(context.answersFrom)}`);
 }

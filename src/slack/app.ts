@@ -1,0 +1,132 @@
+/**
+ * @module slack/app
+ * The Slack app: reads the environment (the only place in src/slack that does), picks the receiver
+ * (Socket Mode with SLACK_APP_TOKEN, else HTTP at POST /slack/events), and wires the listeners to
+ * the agent.
+ */
+import type { AddressInfo } from 'node:net';
+import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { Agent, AgentConfig } from '../agent/index.ts';
+import { readSlackConfig, SlackConfigError, type SlackConfig } from './config.ts';
+import { Conversations } from './conversations.ts';
+import { registerActionListeners } from './listeners/actions.ts';
+import { registerCommandListeners } from './listeners/commands.ts';
+import { registerEventListeners } from './listeners/events.ts';
+import { boltLogger, createLogger, type Logger } from './logger.ts';
+
+export { readSlackConfig, SlackConfigError, type SlackConfig };
+
+export interface SlackAppOptions {
+  config: SlackConfig;
+  agent: Agent;
+  /** Default: a pino logger at `config.logLevel`. */
+  logger?: Logger;
+}
+
+export interface SlackApp {
+  app: App;
+  /** Checks the bot token with Slack, then listens; `port` is the bound one (HTTP mode only). */
+  start(): Promise<{ port?: number }>;
+  /** Stops taking requests, then waits for the work already handed off. */
+  stop(): Promise<void>;
+}
+
+/** The bot token was refused by Slack (or Slack could not be reached) at startup. */
+function tokenError(error: unknown): SlackConfigError {
+  const code = (error as { data?: { error?: string } }).data?.error;
+  const why = code ? `Slack answered "${code}"` : error instanceof Error ? error.message : String(error);
+  return new SlackConfigError(`Could not check SLACK_BOT_TOKEN with auth.test (${why}): copy the Bot User OAuth Token (xoxb-…) again from "OAuth & Permissions", and check SLACK_API_URL if you set it.`, { cause: error });
+}
+
+function pickReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogger>): Receiver {
+  if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger });
+  if (!config.signingSecret) throw new SlackConfigError('SLACK_SIGNING_SECRET is not set: the HTTP receiver needs it (or set SLACK_APP_TOKEN for Socket Mode).');
+  // NOTE: processBeforeResponse stays false, so the HTTP response goes out at ack() and the
+  // listeners' work continues after it.
+  return new HTTPReceiver({ signingSecret: config.signingSecret, endpoints: '/slack/events', port: config.port, logger });
+}
+
+/**
+ * @example
+ * const slack = createSlackApp({ config: readSlackConfig(), agent: await openAgent(config.agent) });
+ * const { port } = await slack.start();
+ */
+export function createSlackApp({ config, agent, logger = createLogger(config.logLevel) }: SlackAppOptions): SlackApp {
+  const bolt = boltLogger(logger);
+  const receiver = pickReceiver(config, bolt);
+  const app = new App({
+    token: config.botToken,
+    receiver,
+    logger: bolt,
+    // NOTE: the same level the adapter reports, so Bolt does not reset it (LOG_LEVEL rules).
+    logLevel: bolt.getLevel(),
+    clientOptions: config.apiUrl ? { slackApiUrl: config.apiUrl } : {},
+    convoStore: false,
+    // NOTE: init() (auth.test) runs in start(), so a bad token fails there with a clear message
+    // instead of as an unhandled rejection from the constructor.
+    deferInitialization: true,
+  });
+  const conversations = new Conversations({ agent, answersFrom: config.answersFrom, logger });
+  registerEventListeners(app, conversations);
+  registerActionListeners(app, conversations);
+  registerCommandListeners(app, config.answersFrom);
+  app.error(async (error) => {
+    logger.error({ err: error, code: error.code }, 'Slack listener failed');
+  });
+
+  return {
+    app,
+    async start() {
+      await app.init().catch((e: unknown) => {
+        throw tokenError(e);
+      });
+      if (receiver instanceof HTTPReceiver) {
+        const server = await receiver.start(config.port);
+        const { port } = server.address() as AddressInfo;
+        logger.info({ port, path: '/slack/events' }, 'Slack app listening (HTTP)');
+        return { port };
+      }
+      await receiver.start();
+      logger.info('Slack app connected (Socket Mode)');
+      return {};
+    },
+    async stop() {
+      await app.stop();
+      await conversations.idle();
+    },
+  };
+}
+
+/** What `startFromEnvironment` runs: the app, and the agent it opened (closed by `stop`). */
+export interface RunningApp {
+  port?: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads `process.env`, opens the agent with `openAgent`, and starts the app. Used by main.ts;
+ * `openAgent` is passed in so this module never loads the agent's runtime unless asked to.
+ * @example
+ * const running = await startFromEnvironment(openAgent);
+ * process.once('SIGTERM', () => void running.stop());
+ */
+export async function startFromEnvironment(openAgent: (config: AgentConfig) => Promise<Agent>): Promise<RunningApp> {
+  const config = readSlackConfig(process.env);
+  const logger = createLogger(config.logLevel);
+  const agent = await openAgent(config.agent);
+  const slack = createSlackApp({ config, agent, logger });
+  try {
+    const { port } = await slack.start();
+    return {
+      ...(port !== undefined ? { port } : {}),
+      async stop() {
+        logger.info('stopping: finishing the work in progress');
+        await slack.stop();
+        await agent.close();
+      },
+    };
+  } catch (error) {
+    await agent.close();
+    throw error;
+  }
+}
