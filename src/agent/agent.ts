@@ -26,6 +26,10 @@ export interface CreateAgentOptions extends AgentDeps {
  * if (turn.status === 'waiting') await agent.resume('T1:C1:1700000000.000100', 'km', { onEvent: console.log });
  */
 export function createAgent(options: CreateAgentOptions): Agent {
+  // NOTE: without a checkpointer LangGraph cannot pause at a question; fail here, not at the first one.
+  if (!options.checkpointer) {
+    throw new AgentError('agent.config', 'createAgent needs a checkpointer: pass a MemorySaver in tests, or use openAgent(), which keeps conversations in SQLite under DATA_DIR.');
+  }
   const graph = buildGraph(options, options.checkpointer);
   const locks = new Map<string, Promise<unknown>>();
 

@@ -13,6 +13,12 @@ function questionOf<Q extends Question>(turn: TurnResult, kind: Q['kind']): Q {
   return q as Q;
 }
 
+describe('agent: setup', () => {
+  it('refuses to build without a checkpointer, saying what to pass', async () => {
+    await assert.rejects(testAgent({ checkpointer: null as never }), (e: Error) => e.name === 'AgentError' && /needs a checkpointer: pass a MemorySaver/.test(e.message));
+  });
+});
+
 describe('agent: a request with a missing value (default catalog)', () => {
   let t: TestAgent;
   before(async () => (t = await testAgent()));

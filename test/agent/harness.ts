@@ -37,7 +37,7 @@ export async function testAgent(
     invokers,
     confirmBeforeRun: options.confirmBeforeRun ?? 'auto',
     diagrams: options.diagrams ?? false,
-    checkpointer: options.checkpointer ?? new MemorySaver(),
+    checkpointer: options.checkpointer === undefined ? new MemorySaver() : options.checkpointer,
     claims: new ClaimStore(openKeyv({ namespace: 'claims' })),
     onClose: () => invokers.close(),
   });
