@@ -5,6 +5,7 @@
 import { benchChainOverhead, benchParallelRatio } from './executor.ts';
 import { benchIndexScale } from './index-scale.ts';
 import { benchPlanner, REVERSECHAIN_DIR } from './planner.ts';
+import { benchSlackAck } from './slack-ack.ts';
 
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
@@ -21,6 +22,11 @@ async function main() {
       `parallel branches (${label}): wall ${fmt(par.wallMs, 0)} ms vs critical path ${par.criticalPathMs} ms, ratio ${fmt(par.ratio)} (serial would be ${par.serialMs} ms, ratio ${fmt(par.serialMs / par.criticalPathMs)})`,
     );
   }
+
+  const ack = await benchSlackAck(200);
+  console.log(
+    `slack ack: ${ack.count} signed app_mention events sent one after another (real Bolt HTTP receiver, agent taking 200 ms a turn): response p50 ${fmt(ack.p50Ms)} ms, p95 ${fmt(ack.p95Ms)} ms, p99 ${fmt(ack.p99Ms)} ms, max ${fmt(ack.maxMs)} ms${ack.errors ? `, ${ack.errors} not 200` : ''} (target p99 < 50 ms: ${ack.p99Ms < 50 && !ack.errors ? 'met' : 'NOT met'})`,
+  );
 
   const planning = await benchPlanner();
   if (!planning) console.log(`planner accuracy: skipped, no Reverse Chain data at ${REVERSECHAIN_DIR}`);

@@ -6,6 +6,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
 import type { Agent, AgentConfig } from '../agent/index.ts';
 import { readSlackConfig, SlackConfigError, type SlackConfig } from './config.ts';
 import { Conversations } from './conversations.ts';
@@ -48,7 +49,8 @@ function pickReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogger>
 
 /**
  * @example
- * const slack = createSlackApp({ config: readSlackConfig(), agent: await openAgent(config.agent) });
+ * const config = readSlackConfig({ SLACK_BOT_TOKEN: 'xoxb-…', SLACK_SIGNING_SECRET: '…', PORT: '0' });
+ * const slack = createSlackApp({ config, agent: await openAgent(config.agent) });
  * const { port } = await slack.start();
  */
 export function createSlackApp({ config, agent, logger = createLogger(config.logLevel) }: SlackAppOptions): SlackApp {
@@ -77,9 +79,13 @@ export function createSlackApp({ config, agent, logger = createLogger(config.log
   return {
     app,
     async start() {
-      await app.init().catch((e: unknown) => {
+      // NOTE: a client without retries checks the token first: Bolt's own client retries for
+      // about 30 minutes, which would hide a wrong token or SLACK_API_URL behind a silent wait.
+      const check = new WebClient(config.botToken, { ...app.webClientOptions, retryConfig: { retries: 0 } });
+      await check.auth.test().catch((e: unknown) => {
         throw tokenError(e);
       });
+      await app.init();
       if (receiver instanceof HTTPReceiver) {
         const server = await receiver.start(config.port);
         const { port } = server.address() as AddressInfo;

@@ -56,7 +56,7 @@ const schema = z.object({
   SLACK_BOT_TOKEN: text,
   SLACK_SIGNING_SECRET: text,
   SLACK_APP_TOKEN: text,
-  SLACK_API_URL: text.pipe(z.url({ error: 'must be an absolute URL such as https://slack.com/api/' }).optional()),
+  SLACK_API_URL: text.pipe(z.url({ error: 'must be an absolute URL of the Web API, ending in /api/' }).optional()),
   PORT: text.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number({ error: 'must be a port number from 0 to 65535' }).int().min(0).max(65535)),
   ANSWERS_FROM: text.pipe(z.enum(['requester', 'anyone'], { error: 'must be "requester" or "anyone"' }).default('requester')),
   CONFIRM_BEFORE_RUN: confirm,

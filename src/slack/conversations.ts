@@ -81,7 +81,7 @@ export class Conversations {
       const question = pending?.question;
       const choice = question && question.kind !== 'value' && question.id === questionId ? question.choices.find((c) => c.value === value) : undefined;
       if (!pending || !choice) return replies.whisper(origin.user, notice(messages.staleQuestion));
-      if (!this.#mayAnswer(origin, pending, replies, 'tell')) return;
+      if (!(await this.#mayAnswer(origin, pending, replies, 'tell'))) return;
       await replies.update(messageTs, renderAnswered(pending.question, choice, origin.user));
       await this.#resume(origin, replies, value);
     });
@@ -93,13 +93,13 @@ export class Conversations {
   }
 
   async #answer(origin: Origin, replies: ThreadReplies, pending: Pending, text: string, stranger: Stranger): Promise<void> {
-    if (this.#mayAnswer(origin, pending, replies, stranger)) await this.#resume(origin, replies, text);
+    if (await this.#mayAnswer(origin, pending, replies, stranger)) await this.#resume(origin, replies, text);
   }
 
-  #mayAnswer(origin: Origin, { requester }: Pending, replies: ThreadReplies, stranger: Stranger): boolean {
+  async #mayAnswer(origin: Origin, { requester }: Pending, replies: ThreadReplies, stranger: Stranger): Promise<boolean> {
     if (this.#answersFrom === 'anyone' || !requester || origin.user === requester) return true;
     this.#logger.debug({ thread: conversationId(origin.thread), user: origin.user }, 'answer from someone other than the requester ignored');
-    if (stranger === 'tell') void replies.whisper(origin.user, notice(messages.onlyRequester(requester))).catch((e: unknown) => this.#logger.warn({ err: e }, 'could not whisper'));
+    if (stranger === 'tell') await replies.whisper(origin.user, notice(messages.onlyRequester(requester)));
     return false;
   }
 

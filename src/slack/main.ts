@@ -8,8 +8,7 @@ import { startFromEnvironment, SlackConfigError } from './app.ts';
 
 try {
   const running = await startFromEnvironment(openAgent);
-  const stop = (signal: string) => {
-    console.error(`${signal}: stopping…`);
+  const stop = () => {
     running.stop().then(
       () => process.exit(0),
       (error: unknown) => {
@@ -18,8 +17,8 @@ try {
       },
     );
   };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
 } catch (error) {
   if (error instanceof SlackConfigError) {
     console.error(error.message);

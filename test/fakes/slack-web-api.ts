@@ -109,11 +109,13 @@ export interface FakeSlack {
   callsTo(method: string): FakeSlackCall[];
   /** Overrides the answer of one method ("upload" for upload URLs); `null` restores the default. */
   set(method: string, responder: FakeResponder | null): void;
+  /** What the fake answered to a recorded call (a JSON body or a raw reply); undefined until answered. */
+  answerTo(call: FakeSlackCall): Json | FakeReply | undefined;
   /** A response_url served by this fake (calls recorded as method "response_url"). */
   responseUrl(name?: string): string;
   /**
-   * Resolves with the calls of `method` once there are at least `count`; rejects after `timeoutMs`
-   * naming what did arrive. For waiting on work the app does after its HTTP ack, without sleeps.
+   * Resolves with the calls of `method` once at least `count` have been answered; rejects after
+   * `timeoutMs` naming what did arrive. For waiting on work the app does after its HTTP ack, without sleeps.
    */
   waitFor(method: string, count?: number, timeoutMs?: number): Promise<FakeSlackCall[]>;
   close(): Promise<void>;
@@ -190,6 +192,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     state.messages.set(channel, list.map((m) => ({ ...m, ts: m.ts ?? nextTs() })));
   }
   const calls: FakeSlackCall[] = [];
+  const answers = new WeakMap<FakeSlackCall, Answer>();
   const overrides = new Map<string, FakeResponder>();
   let origin = '';
 
@@ -339,8 +342,9 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
 
   async function answer(call: FakeSlackCall, fallback: () => Answer): Promise<Answer> {
     const responder = overrides.get(call.method);
-    if (responder === undefined) return fallback();
-    return typeof responder === 'function' ? responder(call.body, call) : responder;
+    const result = responder === undefined ? fallback() : typeof responder === 'function' ? await responder(call.body, call) : responder;
+    answers.set(call, result);
+    return result;
   }
 
   function send(res: ServerResponse, result: Answer): void {
@@ -418,11 +422,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       if (responder === null) overrides.delete(method);
       else overrides.set(method, responder);
     },
+    answerTo: (call) => answers.get(call),
     responseUrl: (name = 'hook') => `${origin}/response/${encodeURIComponent(name)}`,
     async waitFor(method, count = 1, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
-        const found = calls.filter((c) => c.method === method);
+        const found = calls.filter((c) => c.method === method && answers.has(c));
         if (found.length >= count) return found;
         if (Date.now() > deadline) {
           const seen = calls.map((c) => c.method).join(', ') || 'nothing';

@@ -3,6 +3,8 @@
  * Events API listeners: an @mention starts (or answers) a thread's conversation; a reply in a
  * thread with an open question answers it. Bolt acks every event before these run (an event
  * takes no response), and they only hand off to Conversations, which never blocks them.
+ * NOTE: the HTTP answer must leave at once: Slack retries an event it has no answer for after
+ * 3 seconds, and planning and running take longer than that.
  */
 import type { AllMiddlewareArgs, App, SlackEventMiddlewareArgs } from '@slack/bolt';
 import type { Conversations } from '../conversations.ts';

@@ -14,7 +14,7 @@ export interface SlackMessage {
   blocks: Block[];
 }
 
-/** Slack's limits (api.slack.com/reference/block-kit). */
+/** Slack's limits. */
 export const LIMITS = {
   /** Characters of a section's or context element's text. */
   text: 3000,
@@ -34,21 +34,24 @@ export const escapeMrkdwn = (text: string): string => text.replace(/&/g, '&amp;'
 const omitted = (n: number) => `… (${n.toLocaleString('en-US')} more characters)`;
 
 /**
- * `text` cut to at most `max` characters (after `escape`), marking what was left out. The cut never
- * splits an escaped entity, because the raw text is cut before escaping.
+ * `text` cut to at most `max` characters (after `escape`), marking what was left out. The cut is
+ * made between characters of the raw text, so it never splits an escaped entity or an emoji.
  * @example
- * fit('a'.repeat(5000), 3000).length; // 3000
+ * fit('a'.repeat(5000), 3000); // 'aaa…a… (2,025 more characters)': 3000 characters at most
  */
 export function fit(text: string, max: number, escape: (s: string) => string = escapeMrkdwn): string {
   const whole = escape(text);
   if (whole.length <= max) return whole;
-  let keep = max;
-  for (;;) {
-    const tail = omitted(text.length - keep);
-    const cut = escape(text.slice(0, keep)) + tail;
-    if (cut.length <= max || keep === 0) return cut.slice(0, max);
-    keep = Math.max(0, keep - (cut.length - max));
+  const budget = max - omitted(text.length).length;
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const piece = escape(ch);
+    if (out.length + piece.length > budget) break;
+    out += piece;
+    used += ch.length;
   }
+  return out + omitted(text.length - used);
 }
 
 /** Raw text as-is: for mrkdwn the renderer built itself (already escaped where needed). */
@@ -59,7 +62,7 @@ export const section = (mrkdwn: string): Block => ({ type: 'section', text: { ty
 export const context = (mrkdwn: string): Block => ({ type: 'context', elements: [{ type: 'mrkdwn', text: fit(mrkdwn, LIMITS.text, asIs) }] });
 
 /** The first `LIMITS.blocks` blocks; when some are dropped, the last one says how many. */
-export function capBlocks(blocks: Block[], what = 'more results'): Block[] {
+function capBlocks(blocks: Block[], what = 'more results'): Block[] {
   if (blocks.length <= LIMITS.blocks) return blocks;
   const kept = blocks.slice(0, LIMITS.blocks - 1);
   return [...kept, context(`… and ${blocks.length - kept.length} ${what} not shown (Slack allows ${LIMITS.blocks} blocks per message).`)];

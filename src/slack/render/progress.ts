@@ -19,7 +19,7 @@ const lineText = (l: ProgressLine) =>
   `${ICON[l.status]} \`${escapeMrkdwn(l.node)}\` ${escapeMrkdwn(l.function)}${l.detail ? ` — ${fit(l.detail, 200)}` : ''}`;
 
 /** True when no step is pending or running any more. */
-export const isFinal = (lines: ProgressLine[]): boolean => lines.every((l) => l.status !== 'pending' && l.status !== 'running');
+const isFinal = (lines: ProgressLine[]): boolean => lines.every((l) => l.status !== 'pending' && l.status !== 'running');
 
 /**
  * @example
