@@ -4,12 +4,12 @@
  * question by `interrupt()` and resumed with `Command({ resume: answer })`. With a persistent
  * checkpointer, a conversation waiting for an answer survives a restart of the process.
  */
-import { Command, type BaseCheckpointSaver } from '@langchain/langgraph';
+import { Command, Overwrite, type BaseCheckpointSaver } from '@langchain/langgraph';
 import type { ClaimStore } from '../store/index.ts';
 import type { AgentDeps } from './deps.ts';
 import { AgentError } from './errors.ts';
 import { buildGraph, type AgentGraph } from './graph.ts';
-import type { State } from './state.ts';
+import type { State, Update } from './state.ts';
 import type { Agent, EventSink, Pending, Question, ResumeOptions, StartOptions, TurnResult } from './types.ts';
 
 export interface CreateAgentOptions extends AgentDeps {
@@ -48,8 +48,10 @@ export function createAgent(options: CreateAgentOptions): Agent {
     start(thread: string, request: string, { user, onEvent }: StartOptions) {
       return serial(thread, async () => {
         const known = await turnOf(graph, thread);
-        if (known) return known; // the same conversation started twice (a retried delivery): nothing new
-        await graph.invoke({ request, requester: user }, config(thread, onEvent));
+        // Started twice while it waits (a retried delivery): nothing new. A finished one gives way to
+        // the new request, starting from a clean slate in the same thread.
+        if (known?.status === 'waiting') return known;
+        await graph.invoke(known ? { ...FRESH, request, requester: user } : { request, requester: user }, config(thread, onEvent));
         return (await turnOf(graph, thread))!;
       });
     },
@@ -77,6 +79,19 @@ export function createAgent(options: CreateAgentOptions): Agent {
     },
   };
 }
+
+/** Everything a finished conversation leaves behind, cleared for the next request in its thread. */
+const FRESH: Update = {
+  workflow: undefined,
+  reasons: undefined,
+  choice: undefined,
+  choiceAsked: false,
+  answers: new Overwrite({}),
+  rejected: undefined,
+  confirmed: false,
+  run: undefined,
+  outcome: undefined,
+};
 
 type Snapshot = Awaited<ReturnType<AgentGraph['getState']>>;
 

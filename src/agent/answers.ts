@@ -21,6 +21,9 @@ export function pickChoice(answer: string, choices: Choice[]): Choice | undefine
   return choices.find((c) => c.value.toLowerCase() === a || c.label.toLowerCase() === a);
 }
 
+/** Days people name by word, as offsets from today (UTC). */
+const RELATIVE_DAYS: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1 };
+
 export type ValueResult = { ok: true; value: unknown } | { ok: false; error: string };
 
 const unquote = (s: string) => s.replace(/^(["'‘“`])(.*)\1$|^[‘“](.*)[’”]$/s, (_, _q, a, b) => a ?? b);
@@ -31,7 +34,7 @@ const unquote = (s: string) => s.replace(/^(["'‘“`])(.*)\1$|^[‘“](.*)[�
  * readValue('12', { name: 'count', type: 'integer', ... }); // { ok: true, value: 12 }
  * readValue('lots', { name: 'count', type: 'integer', ... }); // { ok: false, error: '"lots" is not an integer …' }
  */
-export function readValue(answer: string, input: Pick<InputSpec, 'name' | 'type' | 'enum'>): ValueResult {
+export function readValue(answer: string, input: Pick<InputSpec, 'name' | 'type' | 'enum'>, now: Date = new Date()): ValueResult {
   const text = unquote(answer.trim());
   if (!text) return { ok: false, error: 'the answer was empty' };
   if (input.type === 'file') {
@@ -41,6 +44,10 @@ export function readValue(answer: string, input: Pick<InputSpec, 'name' | 'type'
     const hit = input.enum.find((e) => String(e).toLowerCase() === text.toLowerCase());
     if (hit === undefined) return { ok: false, error: `"${text}" is not one of ${input.enum.map((e) => `"${e}"`).join(', ')}` };
     return { ok: true, value: hit };
+  }
+  if (input.type === 'date' && RELATIVE_DAYS[text.toLowerCase()] !== undefined) {
+    const day = new Date(now.getTime() + RELATIVE_DAYS[text.toLowerCase()]! * 86_400_000);
+    return { ok: true, value: day.toISOString().slice(0, 10) };
   }
   try {
     return { ok: true, value: coerceValue(text, input.type) };

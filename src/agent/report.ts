@@ -66,10 +66,11 @@ export function failures(workflow: Workflow, record: RunRecord): { node: string;
     .map(([node, r]) => ({ node, function: workflow.nodes.find((n) => n.id === node)?.function ?? node, error: (r.error ?? 'failed').replace(/^node "[^"]*" \([^)]*\): /, '') }));
 }
 
-/** One sentence on how the run went. */
-export function runSummary(record: RunRecord, failed: { node: string; function: string; error: string }[]): string {
+/** One line on how the run went (the failed steps are listed apart, in `failures`). */
+export function runSummary(record: RunRecord, failed: { node: string }[]): string {
   const secs = (record.ms / 1000).toFixed(1);
+  const steps = `${failed.length} step${failed.length === 1 ? '' : 's'}`;
   if (record.status === 'succeeded') return `Done in ${secs} s.`;
-  const which = failed.map((f) => `step ${f.node} (${f.function}) failed: ${f.error}`).join('; ');
-  return record.status === 'partial' ? `Partly done in ${secs} s — ${which}. The results of the other steps are below.` : `The run failed — ${which}.`;
+  if (record.status === 'partial') return `Partly done in ${secs} s: ${steps} failed; the other results are below.`;
+  return `The run failed: ${steps} failed.`;
 }

@@ -70,7 +70,7 @@ export type AgentEvent =
   | { type: 'unsupported'; text: string; goals: string[] }
   /** Every node transition while running, with the whole progress table. */
   | { type: 'progress'; event: RunEvent; lines: ProgressLine[] }
-  /** The run is over: results, and for a failed step which one and why. */
+  /** The run is over: a one-line status, the results, and for each failed step which one and why. */
   | { type: 'result'; status: RunRecord['status']; text: string; items: ResultItem[]; failures: { node: string; function: string; error: string }[] }
   /** The user stopped the conversation. */
   | { type: 'cancelled'; text: string };
@@ -84,7 +84,7 @@ export type TurnResult =
   | { status: 'finished'; outcome: 'succeeded' | 'partial' | 'failed' | 'unsupported' | 'cancelled' };
 
 export interface StartOptions {
-  /** Who asked; with `onlyRequester`, only their answers count. */
+  /** Who asked (kept with the conversation, so a chat can let only them answer). */
   user?: string;
   onEvent: EventSink;
 }
@@ -101,7 +101,10 @@ export interface Pending {
 }
 
 export interface Agent {
-  /** Plans a request in a new conversation and goes on until it needs an answer or is done. */
+  /**
+   * Plans a request and goes on until it needs an answer or is done. On a thread already waiting for
+   * an answer it changes nothing and returns that question; on a finished one it starts afresh.
+   */
   start(thread: string, request: string, options: StartOptions): Promise<TurnResult>;
   /** Gives the open question its answer (text, a choice's `value`, or "cancel"). */
   resume(thread: string, answer: string, options: ResumeOptions): Promise<TurnResult>;

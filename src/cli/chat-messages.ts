@@ -30,6 +30,7 @@ export const chatMessages = {
     return `  ↻ ${e.node} ${e.function} retrying in ${e.delayMs} ms: ${e.error}`;
   },
   result: (text: string) => `\n${text}`,
+  failure: (node: string, fn: string, error: string) => `  ✖ step ${node} (${fn}) failed: ${error}`,
   textItem: (label: string, text: string) => `  ${label}:\n    ${indent(text)}`,
   fileItem: (label: string, path: string) => `  ${label}: file saved to ${path}`,
   leftOpen: 'The input ended with a question open; nothing was run.',

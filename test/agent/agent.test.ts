@@ -50,6 +50,17 @@ describe('agent: a request with a missing value (default catalog)', () => {
   it('refuses an answer when the conversation is not waiting for one, saying so', async () => {
     await assert.rejects(t.agent.resume(thread, 'again', { onEvent: t.onEvent }), (e: Error) => e.name === 'AgentError' && /not waiting/.test(e.message));
   });
+
+  it('starts afresh when a new request comes to a finished thread, forgetting the old answers', async () => {
+    const before = t.events.length;
+    const q = questionOf<ValueQuestion>(await t.agent.start(thread, 'convert 5 miles', { user: 'U2', onEvent: t.onEvent }), 'value');
+    assert.equal(q.input, 'to_unit');
+    assert.deepEqual(eventTrail(t.events.slice(before)), ['plan']);
+    assert.equal((await t.agent.pending(thread))?.requester, 'U2');
+    assert.deepEqual(await t.agent.resume(thread, 'm', { onEvent: t.onEvent }), { status: 'finished', outcome: 'succeeded' });
+    const last = ofType(t.events, 'result').at(-1)!;
+    assert.deepEqual(last.items.map((i) => i.kind === 'text' && i.text), ['8046.72']);
+  });
 });
 
 describe('agent: answers checked against the input type', () => {
@@ -134,6 +145,7 @@ describe('agent: near-duplicate functions', () => {
     // The fixture's functions have no runtime: the run fails and the result names the step and why.
     const [result] = ofType(t.events, 'result');
     assert.equal(result!.status, 'failed');
-    assert.match(result!.text, /no runtime/);
+    assert.equal(result!.failures.length, 1);
+    assert.match(result!.failures[0]!.error, /no runtime/);
   });
 });

@@ -28,6 +28,13 @@ describe('reading answers', () => {
     assert.deepEqual(readValue('SHA256', { name: 'algorithm', type: 'string', enum: ['md5', 'sha256'] }), { ok: true, value: 'sha256' });
   });
 
+  it('reads "today", "tomorrow" and "yesterday" as dates (UTC)', () => {
+    const now = new Date('2026-11-25T23:30:00Z');
+    assert.deepEqual(readValue('Tomorrow', { name: 'date', type: 'date' }, now), { ok: true, value: '2026-11-26' });
+    assert.deepEqual(readValue('yesterday', { name: 'date', type: 'date' }, now), { ok: true, value: '2026-11-24' });
+    assert.deepEqual(readValue('2026-01-31', { name: 'date', type: 'date' }, now), { ok: true, value: '2026-01-31' });
+  });
+
   it('says why an answer does not fit: not a number, not an option, a file, or empty', () => {
     const no = (r: ReturnType<typeof readValue>) => (r.ok ? assert.fail(`taken: ${JSON.stringify(r.value)}`) : r.error);
     assert.match(no(readValue('lots', { name: 'n', type: 'integer' })), /"lots" is not an integer/);

@@ -36,6 +36,7 @@ function eventPrinter(args: ChatArgs, out: Output, conversation: string) {
       if (line) out.log(line);
     } else if (e.type === 'result') {
       out.log(m.result(e.text));
+      for (const f of e.failures) out.log(m.failure(f.node, f.function, f.error));
       for (const item of e.items) out.log(item.kind === 'text' ? m.textItem(item.label, item.text) : m.fileItem(item.label, save(item.name, item.data)));
     } else {
       out.log(e.text);
