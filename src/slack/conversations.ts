@@ -59,10 +59,8 @@ export class Conversations {
       const pending = await this.#agent.pending(id);
       if (pending) return this.#answer(origin, replies, pending, text, 'tell');
       if (!text) return void (await replies.post(notice(messages.emptyMention)));
-      const spoke = await this.#turn(replies, (onEvent) => this.#agent.start(id, text, { user: origin.user, onEvent }));
-      // NOTE: the agent keeps one conversation per thread, and starting a finished one again
-      // returns its outcome without a word; say so instead of staying silent.
-      if (!spoke) await replies.post(notice(messages.threadFinished));
+      // A thread whose workflow is finished takes a new request: the agent starts afresh there.
+      await this.#turn(replies, (onEvent) => this.#agent.start(id, text, { user: origin.user, onEvent }));
     });
   }
 
@@ -108,21 +106,16 @@ export class Conversations {
     await this.#turn(replies, (onEvent) => this.#agent.resume(id, answer, { user: origin.user, onEvent }));
   }
 
-  /**
-   * One turn of the agent, reported in the thread; a waiting turn ends with its question.
-   * Resolves to whether anything was said in the thread.
-   */
-  async #turn(replies: ThreadReplies, run: (onEvent: EventSink) => Promise<TurnResult>): Promise<boolean> {
+  /** One turn of the agent, reported in the thread; a waiting turn ends with its question. */
+  async #turn(replies: ThreadReplies, run: (onEvent: EventSink) => Promise<TurnResult>): Promise<void> {
     const report = threadReport(replies, this.#logger);
     try {
       const turn = await run(report.onEvent);
       await report.settle();
       if (turn.status === 'waiting') await replies.post(renderQuestion(turn.question));
-      return turn.status === 'waiting' || report.events > 0;
     } catch (error) {
       await report.settle();
       await this.#fail(replies, error);
-      return true;
     }
   }
 

@@ -20,8 +20,6 @@ export const messages = {
   emptyMention: 'Tell me what to do after the mention, e.g. `@Action Engine add 3 days to 2026-01-01`.',
   onlyRequester: (requester: string) => `Only <@${requester}> can answer this question: they asked for this workflow.`,
   staleQuestion: 'That question has already been answered.',
-  threadFinished:
-    'The workflow of this thread is finished. To start another one, mention me in a new message in the channel.',
   chose: (user: string, label: string) => `<@${user}> chose *${label}*`,
   replyHint: {
     buttons: 'Click a button, or reply in this thread with its number or name. Say `cancel` to stop.',

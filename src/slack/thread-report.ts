@@ -18,8 +18,6 @@ export interface ThreadReport {
   onEvent: EventSink;
   /** Resolves once the progress message shows its last state. */
   settle(): Promise<void>;
-  /** How many events arrived (none: the agent had nothing new to say). */
-  readonly events: number;
 }
 
 const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -32,7 +30,6 @@ const errorText = (error: unknown) => (error instanceof Error ? error.message : 
  */
 export function threadReport(replies: ThreadReplies, logger: Logger): ThreadReport {
   let progress: LiveMessage | undefined;
-  let events = 0;
   const warn = (error: unknown, what: string) => logger.warn({ err: error }, `could not post the ${what} to Slack`);
 
   async function show(event: AgentEvent): Promise<void> {
@@ -68,13 +65,7 @@ export function threadReport(replies: ThreadReplies, logger: Logger): ThreadRepo
   return {
     // NOTE: a Slack failure is logged, never thrown into the agent: the conversation goes on, and
     // the user still gets the later messages that do get through.
-    onEvent: async (event) => {
-      events++;
-      await show(event).catch((e: unknown) => warn(e, event.type));
-    },
+    onEvent: (event) => show(event).catch((e: unknown) => warn(e, event.type)),
     settle: () => progress?.settle() ?? Promise.resolve(),
-    get events() {
-      return events;
-    },
   };
 }
