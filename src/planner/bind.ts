@@ -9,7 +9,7 @@ import { isAssignable } from '../workflow/values.ts';
 import type { Span } from './request.ts';
 import { type Semantics, stem, unique } from './semantics.ts';
 
-const PERSON = ['user', 'person', 'customer', 'username', 'people', 'owner', 'friend', 'sender', 'receiver'];
+const PERSON = ['user', 'person', 'customer', 'username', 'people', 'owner', 'friend', 'sender', 'receiver', 'author', 'artist', 'actor', 'writer', 'singer', 'director', 'employee', 'student', 'member', 'passenger', 'guest', 'patient', 'client'];
 const TIME = ['date', 'time', 'day', 'when', 'schedule', 'deadline', 'period', 'year', 'month', 'hour'];
 const NUMERIC_STRING = ['id', 'number', 'code', 'year', 'count', 'amount', 'quantity', 'zip', 'phone', 'price', 'isbn'];
 /** Words that say what kind of thing an input is without saying which (its "head" is the rest). */

@@ -12,7 +12,7 @@ import { Producers } from './bind.ts';
 import { buildChain, draftNodes, type ChainQuality, type DraftNode } from './chain.ts';
 import { splitGoals } from './goals.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
-import { GoalFeaturizer, goalScore, type GoalFeatures } from './rank.ts';
+import { GoalFeaturizer, goalScore, helperRelevance, type FunctionFeatures, type GoalFeatures } from './rank.ts';
 import { analyzeRequest, isStatedValue, type AnalyzedRequest } from './request.ts';
 import { Semantics } from './semantics.ts';
 import type { PlanOptions, PlanResult, Planner, RankedFunction } from './types.ts';
@@ -32,7 +32,7 @@ export interface PlannerOptions {
   candidates?: number;
   /** Depth bound of backward chaining. Default 3. */
   maxDepth?: number;
-  /** Plans scoring within this margin of the best are offered as alternatives (goal scores span about 0 to 15). Default 0.5. */
+  /** Plans scoring within this margin of the best are offered as alternatives (goal scores span about 0 to 22). Default 0.75. */
   alternativeMargin?: number;
   /**
    * A goal whose best plan explains less than this share of its words closely (same idea, not merely
@@ -169,20 +169,11 @@ export class DeterministicPlanner implements Planner {
     existing: DraftNode[] = [],
     choice: Choice = { prefer: new Set() },
   ): Promise<ScoredPlan[]> {
-    const retrieved = await this.options.retriever.search(intent.join(' ') || analyzed.text, 40);
-    const base = new Map<string, { fn: FunctionSpec; score: number }>();
-    const intentWeight = intent.reduce((s, w) => s + this.sem.idf(w), 0) || 1;
-    const lexical = (f: FunctionSpec) => {
-      const mine = new Set(this.sem.wordsOf(f.name).all.map(stem));
-      return intent.reduce((s, w) => s + (mine.has(stem(w)) ? this.sem.idf(w) : 0), 0) / intentWeight;
-    };
-    for (const r of retrieved) base.set(r.function.name, { fn: r.function, score: r.score + lexical(r.function) });
-    for (const w of intent) {
-      for (const f of this.postings.get(stem(w)) ?? []) if (!base.has(f.name)) base.set(f.name, { fn: f, score: lexical(f) });
-    }
-    const top = [...base.values()].sort((a, b) => b.score - a.score).slice(0, this.options.candidates ?? 10);
+    const intentVector = this.options.vectors.embed(intent.join(' '));
+    const pool = await this.candidatePool(analyzed, intent, intentVector);
+    const top = pool.slice(0, this.options.candidates ?? 10);
     const forced = choice.goal ? this.options.catalog.get(choice.goal) : undefined;
-    if (forced && !top.some((t) => t.fn === forced)) top.push({ fn: forced, score: base.get(forced.name)?.score ?? 0 });
+    if (forced && !top.some((t) => t.fn === forced)) top.push(pool.find((p) => p.fn === forced) ?? this.poolEntry(forced, 0, intent, intentVector));
     const relevanceCache = new Map<string, number>();
     const ctx = {
       request: whole,
@@ -204,21 +195,20 @@ export class DeterministicPlanner implements Planner {
       },
     };
     const spanCount = whole.spans.filter(isStatedValue).length;
-    const intentVector = this.options.vectors.embed(intent.join(' '));
-    const plans = top.map(({ fn, score: retrieval }) => {
+    const plans = top.map(({ fn, features: functionFeatures }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
       const coverage = this.sem.align(intent, planWords);
       const strict = this.sem.align(intent, planWords, STRICT);
       const spanUse = spanCount ? [...quality.usedSpans].filter(isStatedValue).length / spanCount : 1;
       const features: GoalFeatures = {
-        retrieval,
+        ...functionFeatures,
         coverage,
         strict,
         spanUse,
         asks: quality.asks,
         nodes: quality.nodes,
-        ...this.featurizer.functionFeatures(fn, intent, intentVector),
+        helperRelevance: helperRelevance(node, ctx.relevance),
       };
       return { fn, root: node, quality, score: goalScore(features), coverage, features };
     });
@@ -235,6 +225,35 @@ export class DeterministicPlanner implements Planner {
     const picked = plans.findIndex((p) => p.fn === forced);
     if (picked > 0) plans.unshift(...plans.splice(picked, 1));
     return plans;
+  }
+
+  /**
+   * Every function worth considering for some intent words, best first by what can be told without
+   * building its plan: the dense index's nearest functions plus those whose name shares a word with
+   * the intent, scored on the function's own features with the ranking's weights.
+   */
+  private async candidatePool(analyzed: AnalyzedRequest, intent: string[], intentVector: Float32Array): Promise<PoolEntry[]> {
+    const retrieved = await this.options.retriever.search(intent.join(' ') || analyzed.text, POOL);
+    const dense = new Map(retrieved.map((r) => [r.function.name, r]));
+    // A function only the name postings found is at most as close as the farthest one retrieved.
+    const floor = retrieved.at(-1)?.score ?? 0;
+    const pool = new Set(retrieved.map((r) => r.function));
+    for (const w of intent) for (const f of this.postings.get(stem(w)) ?? []) pool.add(f);
+    return [...pool]
+      .map((fn) => this.poolEntry(fn, dense.get(fn.name)?.score ?? floor, intent, intentVector))
+      .sort((a, b) => b.score - a.score);
+  }
+
+  private poolEntry(fn: FunctionSpec, denseScore: number, intent: string[], intentVector: Float32Array): PoolEntry {
+    const features = { retrieval: denseScore + this.lexical(fn, intent), ...this.featurizer.functionFeatures(fn, intent, intentVector) };
+    return { fn, features, score: goalScore(features) };
+  }
+
+  /** Share of the intent's weight (idf) in words of the function's own (name, description, parameters). */
+  private lexical(fn: FunctionSpec, intent: string[]): number {
+    const intentWeight = intent.reduce((s, w) => s + this.sem.idf(w), 0) || 1;
+    const mine = new Set(this.sem.wordsOf(fn.name).all.map(stem));
+    return intent.reduce((s, w) => s + (mine.has(stem(w)) ? this.sem.idf(w) : 0), 0) / intentWeight;
   }
 
   private choiceOf(options: PlanOptions): Choice {
@@ -295,7 +314,7 @@ export class DeterministicPlanner implements Planner {
     const outputs = roots.map((r) => ({ from: emit(r.root), output: r.fn.outputs[0]!.name }));
     const best = roots.at(-1); // the final goal: the last one the request states
     if (best) {
-      const margin = this.options.alternativeMargin ?? 0.5;
+      const margin = this.options.alternativeMargin ?? 0.75;
       const close = ranked.filter((p) => p !== best && best.score - p.score <= margin).slice(0, 3);
       if (close.length) {
         alternatives.unshift({
@@ -310,6 +329,16 @@ export class DeterministicPlanner implements Planner {
     if (alternatives.length) workflow.alternatives = alternatives.slice(0, 3);
     return workflow;
   }
+}
+
+/** Functions the dense index is asked for, before the pre-ranking keeps `candidates` of them. */
+const POOL = 100;
+
+interface PoolEntry {
+  fn: FunctionSpec;
+  features: FunctionFeatures;
+  /** The ranking score of the function's own features alone. */
+  score: number;
 }
 
 /** Word similarity that counts as the same idea (not merely related) when judging coverage. */

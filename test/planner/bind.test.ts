@@ -78,6 +78,14 @@ describe('valueFit', () => {
     const jenny = span("Add 'Imagine' to Jenny's 'Chill Vibes' playlist", 'Jenny');
     assert.ok(fit('Username2ID', 'user_name', jenny) > fit('GetPlaylistID', 'playlist_name', jenny));
   });
+
+  it("reads an author as a person: \"Leo Tolstoy's library\" gives author_name the possessive name, not the book title", () => {
+    const authorName: InputSpec = { name: 'author_name', type: 'string', description: 'The name of the author.', required: true };
+    const text = "Add the book 'War and Peace' to Leo Tolstoy's library";
+    const tolstoy = valueFit(authorName, span(text, 'Leo Tolstoy'), musicSem);
+    const title = valueFit(authorName, span(text, 'War and Peace'), musicSem);
+    assert.ok(tolstoy > title, `author_name: Leo Tolstoy fits ${tolstoy.toFixed(3)}, the title ${title.toFixed(3)}`);
+  });
 });
 
 describe('Producers', () => {
