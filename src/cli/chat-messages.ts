@@ -17,8 +17,8 @@ export const chatMessages = {
     const lines = [q.error ? `That answer did not work: ${q.error}.` : '', q.text];
     if (q.kind === 'choice' || q.kind === 'confirm') {
       q.choices.forEach((c, i) => lines.push(`  ${i + 1}. ${c.label}${c.description ? ` — ${c.description}` : ''}`));
-    } else if (q.enum) {
-      lines.push(`  (one of: ${q.enum.join(', ')})`);
+    } else {
+      lines.push(`  (${q.input} of ${q.function}, ${q.type}${q.enum ? `: one of ${q.enum.join(', ')}` : ''})`);
     }
     return `${lines.filter(Boolean).join('\n')}\n> `;
   },

@@ -59,14 +59,16 @@ const UNMENTIONED = 0.3;
 /** A helper the user picked outscores any other producer. */
 const PREFERRED = 10;
 
-function question(fn: FunctionSpec, input: InputSpec): string {
+function question(input: InputSpec): string {
   // The first sentence ("e.g." and "i.e." do not end one).
   const described = input.description?.trim().split(/;|(?<!\b(?:e\.g|i\.e))\.(?=\s+[A-Z]|\s*$)/)[0];
   let what = described || input.name.replace(/_/g, ' ');
   // A description that is already a question ("How many units to add") is asked as it is.
-  if (/^(how|what|which|when|where|who|whom)\b/i.test(what)) return `${what} (${input.name}) for ${fn.name}?`;
+  // NOTE: the question is for people; which step and input it fills is in the workflow around it
+  // (the node's id and the input's key), and the chats show that beside the question.
+  if (/^(how|what|which|when|where|who|whom)\b/i.test(what)) return `${what}?`;
   if (/^(The|A|An|Your|My) /.test(what)) what = what[0]!.toLowerCase() + what.slice(1);
-  return `What is ${/^(the|a|an|your|my) /.test(what) ? what : `the ${what}`} (${input.name}) for ${fn.name}?`;
+  return `What is ${/^(the|a|an|your|my) /.test(what) ? what : `the ${what}`}?`;
 }
 
 /** Assigns stated values to a node's inputs: best fits first, each value at most once per node. */
@@ -193,7 +195,7 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       const last = lastResort(fn, input, node, ctx);
       if (last) bindValue(input, last.span, last.fit);
       else {
-        node.inputs.set(input.name, { kind: 'ask', question: question(fn, input) });
+        node.inputs.set(input.name, { kind: 'ask', question: question(input) });
         quality.asks++;
       }
     }

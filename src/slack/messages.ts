@@ -23,8 +23,8 @@ export const messages = {
   chose: (user: string, label: string) => `<@${user}> chose *${label}*`,
   replyHint: {
     buttons: 'Click a button, or reply in this thread with its number or name. Say `cancel` to stop.',
-    value: (type: string, allowed?: readonly unknown[]) =>
-      `Reply in this thread with the ${type === 'any' ? 'value' : type}${allowed?.length ? ` (one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')})` : ''}. Say \`cancel\` to stop.`,
+    value: (step: string, input: string, type: string, allowed?: readonly unknown[]) =>
+      `For ${step} (\`${input}\`). Reply in this thread with the ${type === 'any' ? 'value' : type}${allowed?.length ? ` (one of ${allowed.map((a) => `\`${String(a)}\``).join(', ')})` : ''}. Say \`cancel\` to stop.`,
   },
   progressTitle: (done: boolean) => (done ? '*Run finished*' : '*Running…*'),
   fileFailed: (name: string, why: string) => `:warning: Could not upload ${name}: ${why}`,

@@ -270,7 +270,7 @@ describe('planner on the default catalog', () => {
 
   it('chains the helpers a goal needs and asks only for what the request does not say', async () => {
     assert.deepEqual(await steps('chart the revenue column of this csv as a line chart'), [
-      ['ParseCsv', { csv_text: { ask: 'What is the CSV text (csv_text) for ParseCsv?' } }],
+      ['ParseCsv', { csv_text: { ask: 'What is the CSV text?' } }],
       ['ColumnValues', { rows: { from: 'n1', output: 'rows' }, column: { value: 'revenue' } }],
       ['ChartFromNumbers', { values: { from: 'n2', output: 'values' }, kind: { value: 'line' } }],
     ]);

@@ -51,7 +51,7 @@ function buttons(question: Question, choices: Choice[]): Block {
 export function renderQuestion(question: Question): SlackMessage {
   const blocks = head(question);
   if (question.kind === 'value') {
-    blocks.push(context(escapeMrkdwn(messages.replyHint.value(question.type, question.enum))));
+    blocks.push(context(messages.replyHint.value(escapeMrkdwn(question.function), escapeMrkdwn(question.input), question.type, question.enum)));
   } else {
     if (question.kind === 'choice') blocks.push(choiceList(question.choices));
     blocks.push(buttons(question, question.choices), context(messages.replyHint.buttons));
