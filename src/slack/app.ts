@@ -33,14 +33,35 @@ export interface SlackApp {
 }
 
 /** The bot token was refused by Slack (or Slack could not be reached) at startup. */
-function tokenError(error: unknown): SlackConfigError {
+const slackSaid = (error: unknown): string => {
   const code = (error as { data?: { error?: string } }).data?.error;
-  const why = code ? `Slack answered "${code}"` : error instanceof Error ? error.message : String(error);
-  return new SlackConfigError(`Could not check SLACK_BOT_TOKEN with auth.test (${why}): copy the Bot User OAuth Token (xoxb-…) again from "OAuth & Permissions", and check SLACK_API_URL if you set it.`, { cause: error });
+  return code ? `Slack answered "${code}"` : error instanceof Error ? error.message : String(error);
+};
+
+function tokenError(error: unknown): SlackConfigError {
+  return new SlackConfigError(
+    `Could not check SLACK_BOT_TOKEN with auth.test (${slackSaid(error)}): copy the Bot User OAuth Token (xoxb-…) again from "OAuth & Permissions", and check SLACK_API_URL if you set it.`,
+    { cause: error },
+  );
+}
+
+function appTokenError(error: unknown): SlackConfigError {
+  return new SlackConfigError(
+    `Could not open a Socket Mode connection with SLACK_APP_TOKEN (${slackSaid(error)}): create an app-level token (xapp-…) with the connections:write scope under "Basic Information", enable Socket Mode, or unset SLACK_APP_TOKEN to use the HTTP endpoint.`,
+    { cause: error },
+  );
 }
 
 function pickReceiver(config: SlackConfig, logger: ReturnType<typeof boltLogger>): Receiver {
-  if (config.appToken) return new SocketModeReceiver({ appToken: config.appToken, logger });
+  if (config.appToken) {
+    // NOTE: the receiver's Socket Mode client has its own WebClient (for apps.connections.open,
+    // with the app token), built from `installerOptions.clientOptions` only: the App's
+    // `clientOptions` never reach it. Without this, SLACK_API_URL (the fake Web API in tests)
+    // would not apply to it and it would always ask the real Slack for the WebSocket URL. A fresh
+    // object, as the client writes its retry policy into the one it is given.
+    const clientOptions = config.apiUrl ? { slackApiUrl: config.apiUrl } : {};
+    return new SocketModeReceiver({ appToken: config.appToken, logger, installerOptions: { clientOptions } });
+  }
   if (!config.signingSecret) throw new SlackConfigError('SLACK_SIGNING_SECRET is not set: the HTTP receiver needs it (or set SLACK_APP_TOKEN for Socket Mode).');
   // NOTE: processBeforeResponse stays false, so the HTTP response goes out at ack() and the
   // listeners' work continues after it.
@@ -92,7 +113,9 @@ export function createSlackApp({ config, agent, logger = createLogger(config.log
         logger.info({ port, path: '/slack/events' }, 'Slack app listening (HTTP)');
         return { port };
       }
-      await receiver.start();
+      await receiver.start().catch((e: unknown) => {
+        throw appTokenError(e);
+      });
       logger.info('Slack app connected (Socket Mode)');
       return {};
     },

@@ -98,6 +98,11 @@ export interface FakeSlackOptions {
   users?: FakeUser[];
   /** Seed messages per channel id (oldest first); `ts` is filled in when missing. */
   messages?: Record<string, (Omit<FakeMessage, 'ts'> & { ts?: string })[]>;
+  /**
+   * The WebSocket URL apps.connections.open answers (a `startFakeSocketMode()` server's `url`);
+   * without it that method is unknown, as for an app with Socket Mode off.
+   */
+  socketModeUrl?: string;
 }
 
 export interface FakeSlack {
@@ -225,8 +230,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     return ok({ channel: channel.id, ts: message.ts, message: { type: 'message', ...message } });
   };
 
-  const handlers: Record<string, (body: Json) => Json> = {
+  const handlers: Record<string, (body: Json, token: string) => Json> = {
     'api.test': (body) => ok({ args: body }),
+    // NOTE: like Slack, only an app-level token (xapp-…) may open a Socket Mode connection.
+    ...(options.socketModeUrl
+      ? { 'apps.connections.open': (_body: Json, token: string) => (token.startsWith('xapp-') ? ok({ url: options.socketModeUrl }) : fail('not_allowed_token_type')) }
+      : {}),
     'auth.test': () =>
       ok({
         url: 'https://fake-workspace.slack.com/',
@@ -402,7 +411,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       await answer(call, () => {
         if (!token) return fail('not_authed');
         const handler = handlers[call.method];
-        return handler ? handler(body) : fail('unknown_method');
+        return handler ? handler(body, token) : fail('unknown_method');
       }),
     );
   }
