@@ -167,10 +167,11 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   if (input.type !== 'string' && input.type !== 'any') return 0;
   // The input's own word names the input, not its value ("movie" is no movie_name).
   if (iw.all.some((w) => stem(w) === stem(word)) && !iw.examples.includes(word.toLowerCase())) return 0;
-  // Named beside the input's own word: "the revenue column", "column revenue".
+  // Named beside the input's own word: "the revenue column", "column revenue". This outranks a word
+  // merely like the input's ("fly business class": "business", not "fly", is the flight class).
   // (Only a content word names it: "miles to kilometers" says nothing of to_unit by its "to".)
   const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && !isStopword(w) && iw.head.some((h) => stem(h) === stem(w)));
-  if (beside) return 0.75;
+  if (beside) return 0.95;
   // Like the values the input's description gives as examples ("miles" for a unit "e.g. km, miles").
   const likeExample = iw.examples.length ? sem.maxSimilarity([word.toLowerCase()], iw.examples) : 0;
   // Everyday words ("see", "want", "good") say what to do, not which thing: only rarer words are values.

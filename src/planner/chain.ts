@@ -8,7 +8,7 @@ import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
 import { words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import { stem } from './semantics.ts';
-import { type Producers, valueFit } from './bind.ts';
+import { inputWords, type Producers, valueFit } from './bind.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
 
@@ -52,6 +52,12 @@ const WEAK_VALUE = 0.42;
 /** A producer at least this good is chained. */
 const MIN_PRODUCER = 0.55;
 const PRODUCERS_TRIED = 3;
+/**
+ * Weight of how exactly a producer's output is named like the input, against the request's 0.6 for
+ * mentioning it: of near-duplicate helpers, the one whose output is spelled for this input is meant
+ * for it. Measured on the Reverse Chain dev set: edge F1 0.327 → 0.333 when raised from 0.6.
+ */
+const NAME_WEIGHT = 1.0;
 /** Each extra step beneath a helper costs this much: of two ways to an input, the shorter wins. */
 const NODE_COST = 0.12;
 /** A helper the request talks about less than this loses to a value the request states for the input. */
@@ -59,7 +65,8 @@ const UNMENTIONED = 0.3;
 /** A helper the user picked outscores any other producer. */
 const PREFERRED = 10;
 
-function question(input: InputSpec): string {
+/** The question that asks the user for an input nothing in the request fills. */
+export function question(input: InputSpec): string {
   // The first sentence ("e.g." and "i.e." do not end one).
   const described = input.description?.trim().split(/;|(?<!\b(?:e\.g|i\.e))\.(?=\s+[A-Z]|\s*$)/)[0];
   let what = described || input.name.replace(/_/g, ' ');
@@ -213,7 +220,7 @@ function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, dep
   const scored: { fn: string; score: number }[] = [];
   const matches = ctx.producers
     .for(input, lineage)
-    .map((m) => ({ ...m, score: 0.6 * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) }))
+    .map((m) => ({ ...m, score: NAME_WEIGHT * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) }))
     .sort((a, b) => b.score - a.score);
   for (const m of matches.slice(0, PRODUCERS_TRIED)) {
     if (m.score < MIN_PRODUCER) break;
@@ -235,13 +242,29 @@ function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, dep
 }
 
 /**
+ * A plain word with the noun it modifies, when that noun is not the step's own subject: "birthday
+ * party" is the occasion and "business class" the flight class, but "horror movie" to a movie
+ * finder is the genre "horror", and "the revenue column" to a column reader the column "revenue".
+ */
+function compound(span: Span, fn: FunctionSpec, input: InputSpec, ctx: ChainContext): Span {
+  const next = ctx.request.spans.find((sp) => sp.kind === 'word' && sp.start === span.end + 1);
+  if (!next || ctx.request.text[span.end] !== ' ') return span;
+  const said = stem(String(next.value));
+  const saidIn = (ws: string[]) => ws.some((w) => stem(w) === said);
+  // The step's subject: in its name, or in its description unless the input itself is named by it.
+  if (saidIn(words(fn.name)) || (saidIn(ctx.sem.wordsOf(fn.name).purpose) && !saidIn(inputWords(input).name))) return span;
+  const text = `${span.text} ${next.text}`;
+  return { ...span, value: text, text, end: next.end, after: next.after };
+}
+
+/**
  * Before asking: a plain word that names a kind of what the input wants ("horror" for genre), or a
  * quoted value nothing else in this step took when this is the step's one open text input.
  */
 function lastResort(fn: FunctionSpec, input: InputSpec, node: DraftNode, ctx: ChainContext): { span: Span; fit: number } | undefined {
   const taken = new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : [])));
   const word = bestWord(input, ctx, taken);
-  if (word) return word;
+  if (word) return { span: compound(word.span, fn, input, ctx), fit: word.fit };
   const plainText = (input.type === 'string' || input.type === 'any') && !/(channel|email|url|date|time)/i.test(input.name);
   const openTextInputs = fn.inputs.filter((i) => i.required && !node.inputs.has(i.name) && i.type === 'string').length;
   if (!plainText || openTextInputs !== 1) return undefined;

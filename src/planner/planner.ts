@@ -9,7 +9,7 @@ import { stem } from './semantics.ts';
 import { PlanError } from './errors.ts';
 import { words } from '../index/tokenize.ts';
 import { Producers } from './bind.ts';
-import { buildChain, draftNodes, type ChainQuality, type DraftNode } from './chain.ts';
+import { buildChain, draftNodes, question, type ChainQuality, type DraftNode } from './chain.ts';
 import { splitGoals } from './goals.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, helperRelevance, type FunctionFeatures, type GoalFeatures } from './rank.ts';
@@ -286,7 +286,8 @@ export class DeterministicPlanner implements Planner {
       const inputs: Record<string, Binding> = {};
       for (const [name, b] of n.inputs) {
         const moved = overrides.get(n)?.get(name);
-        if (moved) inputs[name] = { value: moved.value };
+        if (moved === 'ask') inputs[name] = { ask: question(n.fn.inputs.find((i) => i.name === name)!) };
+        else if (moved) inputs[name] = { value: moved.value };
         else if (b.kind === 'value') inputs[name] = { value: b.value };
         else if (b.kind === 'ask') inputs[name] = { ask: b.question };
         else inputs[name] = { from: emit(b.node), output: b.output };

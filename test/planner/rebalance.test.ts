@@ -30,4 +30,11 @@ describe('stated values spread over the steps that need them', () => {
     assert.deepEqual(onlyNode(workflow, 'Receivername2ID').inputs, { receiver_name: { value: 'Lisa' } }, plan);
     assert.deepEqual(onlyNode(workflow, 'TransferAmount').inputs.amount, { value: 100 }, plan);
   });
+
+  it("does not give the sender the receiver's name (\"from my account to Harry's account\")", async () => {
+    const { workflow } = await planner.plan("Please move $350 from my account to Harry's account.");
+    const plan = describePlan(workflow);
+    assert.deepEqual(onlyNode(workflow, 'Receivername2ID').inputs, { receiver_name: { value: 'Harry' } }, plan);
+    assert.ok('ask' in onlyNode(workflow, 'Sendername2ID').inputs.sender_name!, plan);
+  });
 });

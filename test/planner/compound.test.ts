@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { makeCatalog } from '../../src/catalog/index.ts';
+import type { FunctionSpec } from '../../src/catalog/types.ts';
+import type { Planner } from '../../src/planner/index.ts';
+import { describePlan, fixturePlanner, onlyNode } from './catalogs.ts';
+
+const text = (name: string, description: string) => ({ name, type: 'string' as const, description, required: true });
+const fn = (name: string, description: string, inputs: ReturnType<typeof text>[], output: string): FunctionSpec =>
+  ({ name, description, inputs, outputs: [{ name: output, type: 'string', description: `the ${output}` }] }) as FunctionSpec;
+
+const catalog = makeCatalog([
+  fn('GetLocalWeather', 'Gets the current weather of a city.', [text('city', 'the city')], 'weather'),
+  fn('SelectOutfit', 'Selects an outfit to wear for the weather and the occasion.', [text('weather', 'the weather'), text('occasion', 'the occasion')], 'outfit'),
+  fn('FindMovie', 'Finds a movie of a genre.', [text('genre', 'the genre of the movie')], 'movie_name'),
+]);
+
+describe('a plain word with the noun it modifies', () => {
+  let planner: Planner;
+  let dispose: () => void;
+  before(async () => ({ planner, dispose } = await fixturePlanner(catalog)));
+  after(() => dispose());
+
+  it('takes "birthday party" whole as the occasion', async () => {
+    const { workflow } = await planner.plan("I'm attending a birthday party in San Francisco tomorrow, what outfit should I wear?");
+    assert.deepEqual(onlyNode(workflow, 'SelectOutfit').inputs.occasion, { value: 'birthday party' }, describePlan(workflow));
+  });
+
+  it('leaves out the noun that is the step\'s own subject ("a horror movie" is the genre "horror")', async () => {
+    const { workflow } = await planner.plan('Find me a horror movie');
+    assert.deepEqual(onlyNode(workflow, 'FindMovie').inputs.genre, { value: 'horror' }, describePlan(workflow));
+  });
+});
