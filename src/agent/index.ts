@@ -4,7 +4,7 @@
  */
 export { openAgent, type OpenAgentOptions } from './open.ts';
 export { createAgent, type CreateAgentOptions } from './agent.ts';
-export type { AgentConfig } from './config.ts';
+export { DEFAULT_CATALOG, readConfirmPolicy, type AgentConfig, type ConfirmPolicy } from './config.ts';
 export { AgentError, isAgentError, type AgentErrorCode } from './errors.ts';
 export { isCancel, pickChoice, readValue } from './answers.ts';
 export type * from './types.ts';

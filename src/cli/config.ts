@@ -2,13 +2,11 @@
  * @module cli/config
  * The CLI's configuration, read once from the environment by src/cli/index.ts and passed down.
  */
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { DEFAULT_CATALOG, readConfirmPolicy, type ConfirmPolicy } from '../agent/index.ts';
 import type { Embedder } from '../index/index.ts';
 import { ExitError } from './errors.ts';
 
-/** The catalog shipped with the package (catalog/ at the package root). */
-export const DEFAULT_CATALOG = fileURLToPath(new URL('../../catalog', import.meta.url));
 
 const optional = z
   .string()
@@ -30,16 +28,14 @@ export interface CliConfig {
   /** Set when OPENAI_API_KEY is: retrieval then uses OpenAI (or compatible) embeddings. */
   openai?: { apiKey: string; baseURL?: string };
   /** CONFIRM_BEFORE_RUN: auto (default), always or never (true/false/1/0 also read). */
-  confirmBeforeRun: 'auto' | 'always' | 'never';
+  confirmBeforeRun: ConfirmPolicy;
 }
 
-/** Reads CONFIRM_BEFORE_RUN; anything else is an error naming the accepted values. */
-export function confirmPolicy(value: string | undefined): 'auto' | 'always' | 'never' {
-  const v = (value ?? 'auto').toLowerCase();
-  if (v === 'auto' || v === 'always' || v === 'never') return v;
-  if (['true', '1', 'yes', 'on'].includes(v)) return 'always';
-  if (['false', '0', 'no', 'off'].includes(v)) return 'never';
-  throw new ExitError(`CONFIRM_BEFORE_RUN=${value}: use auto, always or never`);
+/** CONFIRM_BEFORE_RUN, or an error naming the accepted values. */
+function confirmPolicy(value: string | undefined): ConfirmPolicy {
+  const policy = readConfirmPolicy(value);
+  if (!policy) throw new ExitError(`CONFIRM_BEFORE_RUN=${value}: use auto, always or never (or true/false, 1/0)`);
+  return policy;
 }
 
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {

@@ -3,12 +3,10 @@
  * The Slack app's configuration: validated once from an environment-like record and passed down.
  * This module never touches `process.env`; `src/slack/app.ts` hands it the environment.
  */
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import type { AgentConfig } from '../agent/index.ts';
+import { DEFAULT_CATALOG, readConfirmPolicy, type AgentConfig } from '../agent/index.ts';
 
-/** The catalog shipped with the package (catalog/ at the package root). */
-export const DEFAULT_CATALOG = fileURLToPath(new URL('../../catalog', import.meta.url));
+export { DEFAULT_CATALOG };
 
 /** Who may answer the open question of a thread. */
 export type AnswersFrom = 'requester' | 'anyone';
@@ -46,10 +44,9 @@ const text = z
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
 const confirm = text.transform((v, ctx) => {
-  const word = (v ?? 'auto').toLowerCase();
-  const mapped = ({ auto: 'auto', always: 'always', never: 'never', true: 'always', '1': 'always', false: 'never', '0': 'never' } as const)[word];
-  if (!mapped) ctx.addIssue({ code: 'custom', message: `"${v}" is not one of auto, always, never (or true/false, 1/0)` });
-  return mapped ?? 'auto';
+  const policy = readConfirmPolicy(v);
+  if (!policy) ctx.addIssue({ code: 'custom', message: `"${v}" is not one of auto, always, never (or true/false, 1/0)` });
+  return policy ?? 'auto';
 });
 
 const schema = z.object({

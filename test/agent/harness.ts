@@ -6,16 +6,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { MemorySaver, type BaseCheckpointSaver } from '@langchain/langgraph';
-import { createAgent, type Agent, type AgentEvent } from '../../src/agent/index.ts';
+import { createAgent, DEFAULT_CATALOG, type Agent, type AgentEvent } from '../../src/agent/index.ts';
 import { loadCatalog } from '../../src/catalog/index.ts';
 import type { Catalog } from '../../src/catalog/types.ts';
 import { createPlanner } from '../../src/planner/index.ts';
 import { createInvokers } from '../../src/runtime/index.ts';
 import { ClaimStore, openKeyv } from '../../src/store/index.ts';
 
-export const DEFAULT_CATALOG = fileURLToPath(new URL('../../catalog', import.meta.url));
+export { DEFAULT_CATALOG };
 
 export interface TestAgent {
   agent: Agent;
