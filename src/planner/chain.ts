@@ -189,6 +189,11 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       continue;
     }
     const producer = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span))) : undefined;
+    const fedBack = producer && roundTripValue(input, producer, ctx);
+    if (fedBack) {
+      bindValue(input, fedBack.span, fedBack.fit);
+      continue;
+    }
     // A stated value beats a helper the request never talks about ("hash 'hello world'" needs no channel history).
     const unmentioned = producer !== undefined && value !== undefined && ctx.relevance(producer.node.fn) < UNMENTIONED;
     if (producer && !unmentioned && (!value || producer.score >= value.fit)) {
@@ -208,6 +213,23 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
     }
   }
   return { node, quality };
+}
+
+/**
+ * A value the helper's own sub-plan feeds in for the very input the helper is to provide ("a horror
+ * movie": genre ← FindMovieGenre ← MovieSearch(genre "horror")): the helper is a round trip, and
+ * the value is what the request meant for the input.
+ */
+function roundTripValue(input: InputSpec, helper: { node: DraftNode; quality: ChainQuality }, ctx: ChainContext): { span: Span; fit: number } | undefined {
+  for (const node of draftNodes([helper.node])) {
+    const b = node.inputs.get(input.name);
+    if (b?.kind !== 'value') continue;
+    // A helper that also uses other stated values does more than give the value back.
+    if ([...helper.quality.usedSpans].some((sp) => sp !== b.span && isStatedValue(sp))) return undefined;
+    const fit = valueFit(input, b.span, ctx.sem);
+    if (fit > 0) return { span: b.span, fit };
+  }
+  return undefined;
 }
 
 /**

@@ -35,6 +35,11 @@ const MONTHS = 'january|february|march|april|may|june|july|august|september|octo
 const DAYS = 'monday|tuesday|wednesday|thursday|friday|saturday|sunday';
 const RELATIVE = `(?:the )?day after tomorrow|today|tonight|tomorrow|yesterday|this (?:morning|afternoon|evening|weekend|week|month|year)|(?:next|last|this|coming|upcoming) (?:${DAYS}|week|weekend|month|year|holiday|holidays|summer|winter|spring|autumn|fall|season)|(?:${DAYS})(?: (?:morning|afternoon|evening|night))?`;
 
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+};
+
 const PATTERNS: [SpanKind, RegExp][] = [
   ['channel', /(?<![\w&])#[a-z0-9][\w.-]*\b/gi],
   ['mention', /(?<![\w])@[a-z0-9][\w.-]*\b/gi],
@@ -47,7 +52,11 @@ const PATTERNS: [SpanKind, RegExp][] = [
   ['datetime', new RegExp(`\\b(?:${RELATIVE})\\b`, 'gi')],
   // Codes of digit groups (ISBNs, phone numbers) before plain numbers; digits glued to a word by a hyphen ("COVID-19") are neither.
   ['code', /(?<![\w-])\d+(?:-\d+){2,}(?![\w-])/g],
-  ['number', /(?<![\w-])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:%|k|m|gb|mb|kb|tb))?(?![\w-])/gi],
+  // A number may lead a hyphenated unit ("a 5-star hotel", "a 3-day trip"): the unit is the word after it.
+  ['number', /(?<![\w-])(?:[$€£¥]\s?)?\d+(?:[.,]\d+)*(?:\s?(?:%|k|m|gb|mb|kb|tb))?(?!\w|-[^a-z])/gi],
+  // Counts spelled out before what they count ("two tickets"); "one" is too often a pronoun to be a value,
+  // and a capitalised one is part of a name ("Eleven Madison Park").
+  ['number', new RegExp(`\\b(?:${Object.keys(NUMBER_WORDS).join('|')})\\b(?= [a-z])`, 'g')],
 ];
 
 const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
@@ -63,6 +72,8 @@ function overlaps(spans: Span[], start: number, end: number): boolean {
 }
 
 function numberValue(text: string): string | number {
+  const spelled = NUMBER_WORDS[text.toLowerCase()];
+  if (spelled !== undefined) return spelled;
   const bare = text.replace(/^[$€£¥]\s?/, '').replace(/,(?=\d{3}\b)/g, '');
   return /^\d+(\.\d+)?$/.test(bare) ? Number(bare) : text;
 }

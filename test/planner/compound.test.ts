@@ -31,3 +31,23 @@ describe('a plain word with the noun it modifies', () => {
     assert.deepEqual(onlyNode(workflow, 'FindMovie').inputs.genre, { value: 'horror' }, describePlan(workflow));
   });
 });
+
+/** genre → FindMovieGenre(movie) → movie ← MovieSearch(genre): a way round that ends where it began. */
+const roundTripCatalog = makeCatalog([
+  fn('FindMovie', 'Finds a movie of a genre.', [text('genre', 'the genre of the movie')], 'movie_name'),
+  fn('FindMovieGenre', 'Finds the genre of a movie.', [text('movie', 'the movie')], 'genre'),
+  fn('MovieSearch', 'Searches movies of a genre.', [text('genre', 'the genre')], 'movie'),
+]);
+
+describe('a helper whose own sub-plan takes the value it is to provide', () => {
+  let planner: Planner;
+  let dispose: () => void;
+  before(async () => ({ planner, dispose } = await fixturePlanner(roundTripCatalog)));
+  after(() => dispose());
+
+  it('is left out: the value goes to the input directly ("a horror movie" is the genre, not the genre of a movie of genre horror)', async () => {
+    const { workflow } = await planner.plan('Find me a horror movie', { goal: 'FindMovie' });
+    assert.deepEqual(onlyNode(workflow, 'FindMovie').inputs.genre, { value: 'horror' }, describePlan(workflow));
+    assert.equal(workflow.nodes.length, 1, describePlan(workflow));
+  });
+});

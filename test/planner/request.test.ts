@@ -54,6 +54,21 @@ describe('analyzeRequest', () => {
     );
   });
 
+  it('reads the number before a hyphenated unit ("a 5-star hotel") and counts spelled out ("two tickets")', () => {
+    const numbers = (text: string) => analyzeRequest(text).spans.filter((s) => s.kind === 'number').map((s) => [s.value, s.after[0]]);
+    assert.deepEqual(numbers('Book a 5-star hotel for a 3-day trip'), [
+      [5, 'star'],
+      [3, 'day'],
+    ]);
+    assert.deepEqual(numbers('Reserve two tickets and twelve seats'), [
+      [2, 'tickets'],
+      [12, 'seats'],
+    ]);
+    // Not inside a name, nor digits after a hyphen.
+    assert.deepEqual(valuesOf(analyzeRequest('Book two tables at Eleven Madison Park').spans), [2, 'Eleven Madison Park']);
+    assert.deepEqual(valuesOf(analyzeRequest('What is the COVID-19 rate in Paris').spans), ['COVID-19', 'Paris']);
+  });
+
   it('merges a time and a date written together into one value ("8am tomorrow")', () => {
     const times = (text: string) => analyzeRequest(text).spans.filter((s) => s.kind === 'datetime').map((s) => s.value);
     assert.deepEqual(times('Please wake me at 8am tomorrow'), ['8am tomorrow']);
