@@ -23,7 +23,9 @@ export class ClaimStore {
     const pending = this.inFlight.get(key);
     if (pending) return pending.then(() => false);
     const attempt = (async () => {
-      if (await this.kv.has(key)) return false;
+      // NOTE: get, not has: keyv's has() does not look at the expiry on every store (SQLite keeps the
+      // expired row until it is read), so a claim would never be forgotten.
+      if ((await this.kv.get(key)) !== undefined) return false;
       await this.kv.set(key, Date.now(), this.ttlMs);
       return true;
     })();
