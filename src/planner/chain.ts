@@ -8,7 +8,7 @@ import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
 import { words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import { stem } from './semantics.ts';
-import { inputWords, type Producers, valueFit } from './bind.ts';
+import { inputWords, type ProducerMatch, type Producers, valueFit } from './bind.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
 
@@ -188,7 +188,8 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       node.inputs.set(input.name, { kind: 'from', node: reuse.node, output: reuse.output, score: 1 });
       continue;
     }
-    const producer = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span))) : undefined;
+    const found = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span))) : undefined;
+    const producer = found && (shortCut(input, found, ctx, lineage) ?? found);
     const fedBack = producer && roundTripValue(input, producer, ctx);
     if (fedBack) {
       bindValue(input, fedBack.span, fedBack.fit);
@@ -217,12 +218,13 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
 
 /**
  * A value the helper's own sub-plan feeds in for the very input the helper is to provide ("a horror
- * movie": genre ← FindMovieGenre ← MovieSearch(genre "horror")): the helper is a round trip, and
- * the value is what the request meant for the input.
+ * movie": genre ← FindMovieGenre ← MovieSearch(genre "horror")), or for one that names the same
+ * thing (book_name ← ISBNToBookname ← GetBookISBN(book_title "Moby Dick")): the helper is a round
+ * trip, and the value is what the request meant for the input.
  */
 function roundTripValue(input: InputSpec, helper: { node: DraftNode; quality: ChainQuality }, ctx: ChainContext): { span: Span; fit: number } | undefined {
   for (const node of draftNodes([helper.node])) {
-    const b = node.inputs.get(input.name);
+    const b = sameThingInput(node, input);
     if (b?.kind !== 'value') continue;
     // A helper that also uses other stated values does more than give the value back.
     if ([...helper.quality.usedSpans].some((sp) => sp !== b.span && isStatedValue(sp))) return undefined;
@@ -233,12 +235,71 @@ function roundTripValue(input: InputSpec, helper: { node: DraftNode; quality: Ch
 }
 
 /**
+ * The node's binding for an input that names the same thing as `input`: the same name, or the same
+ * distinguishing words ("book_title" for "book_name"). Measured on the Reverse Chain dev set, as the
+ * round trip's match: function F1 0.445 → 0.451, exact 0.178 → 0.189.
+ */
+function sameThingInput(node: DraftNode, input: InputSpec): DraftBinding | undefined {
+  const exact = node.inputs.get(input.name);
+  if (exact) return exact;
+  const head = inputWords(input).head.map(stem).join(' ');
+  const spec = node.fn.inputs.find((i) => i.type === input.type && inputWords(i).head.map(stem).join(' ') === head);
+  return spec && node.inputs.get(spec.name);
+}
+
+/**
+ * A step inside the helper's sub-plan that already provides the input, with the steps above it only
+ * turning its result into something else and back ("movie_name ← MovieRecommendation(genre ←
+ * FindMovieGenre(movie ← MovieSuggestion(…)))": the suggested movie is itself the movie meant): that
+ * step, fed straight in. Only when the steps skipped use no stated value of their own, for then
+ * they add nothing the request asked for. Measured on the Reverse Chain dev set: function F1
+ * 0.443 → 0.445, edge F1 0.335 → 0.341, exact 0.169 → 0.178.
+ */
+function shortCut(input: InputSpec, helper: Helper, ctx: ChainContext, lineage: ReadonlySet<string>): Helper | undefined {
+  const inner = draftNodes([helper.node]).slice(1);
+  if (inner.length === 0) return undefined;
+  const usedByHelper = [...helper.quality.usedSpans].filter(isStatedValue);
+  let best: { match: ProducerMatch; node: DraftNode } | undefined;
+  for (const match of ctx.producers.for(input, lineage)) {
+    const node = inner.find((n) => n.fn === match.fn);
+    if (!node || !namesKindOf(match.output, input) || (best && best.match.nameScore >= match.nameScore)) continue;
+    const spans = subtreeQuality(node).usedSpans;
+    if (usedByHelper.every((sp) => spans.has(sp))) best = { match, node };
+  }
+  return best && { node: best.node, quality: subtreeQuality(best.node), output: best.match.output.name, score: helper.score };
+}
+
+/**
+ * Every distinguishing word of the output is in the input's name ("time" for alert_time): the output
+ * is that very thing, not merely something related (a book's title is no author_name).
+ */
+function namesKindOf(output: { name: string; description: string }, input: InputSpec): boolean {
+  const wanted = new Set(inputWords(input).name.map(stem));
+  return inputWords(output).head.every((w) => wanted.has(stem(w)));
+}
+
+/** Questions, steps and values of the sub-plan under `root`. */
+function subtreeQuality(root: DraftNode): ChainQuality {
+  const quality: ChainQuality = { asks: 0, nodes: 0, usedSpans: new Set() };
+  for (const n of draftNodes([root])) {
+    quality.nodes++;
+    for (const b of n.inputs.values()) {
+      if (b.kind === 'ask') quality.asks++;
+      else if (b.kind === 'value') quality.usedSpans.add(b.span);
+    }
+  }
+  return quality;
+}
+
+type Helper = { node: DraftNode; quality: ChainQuality; output: string; score: number };
+
+/**
  * The catalog function best placed to produce `input`: by output name and how much the request talks
  * about it, with its own sub-plan's questions, fresh values and length weighed in. Close runners-up
  * are recorded on the chosen node as alternatives.
  */
-function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, depth: number, lineage: ReadonlySet<string>, taken: ReadonlySet<Span>) {
-  let best: { node: DraftNode; quality: ChainQuality; output: string; score: number } | undefined;
+function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, depth: number, lineage: ReadonlySet<string>, taken: ReadonlySet<Span>): Helper | undefined {
+  let best: Helper | undefined;
   const scored: { fn: string; score: number }[] = [];
   const matches = ctx.producers
     .for(input, lineage)

@@ -5,6 +5,7 @@ import { loadWordVectors } from '../../src/index/index.ts';
 import { Producers, valueFit } from '../../src/planner/bind.ts';
 import { analyzeRequest, type Span } from '../../src/planner/index.ts';
 import { Semantics } from '../../src/planner/semantics.ts';
+import { makeCatalog } from '../../src/catalog/index.ts';
 import { fixtureCatalog } from './catalogs.ts';
 
 const vectors = loadWordVectors();
@@ -85,6 +86,27 @@ describe('valueFit', () => {
     const tolstoy = valueFit(authorName, span(text, 'Leo Tolstoy'), musicSem);
     const title = valueFit(authorName, span(text, 'War and Peace'), musicSem);
     assert.ok(tolstoy > title, `author_name: Leo Tolstoy fits ${tolstoy.toFixed(3)}, the title ${title.toFixed(3)}`);
+  });
+});
+
+describe('valueFit of a plain word', () => {
+  it('is nothing for an address, however alike the words: "a book discussion" gives no email_address', () => {
+    const email: InputSpec = { name: 'email_address', type: 'string', description: 'the email address of the user', required: true };
+    const text = 'I, user789, would like to have a book discussion with the author of the book';
+    assert.equal(valueFit(email, span(text, 'discussion'), musicSem), 0);
+  });
+});
+
+describe('valueFit for a thing people make', () => {
+  const bookName: InputSpec = { name: 'book_name', type: 'string', description: 'the title of the book', required: true };
+  const books = makeCatalog([
+    { name: 'Bookname2ID', description: 'Converts a book name to a book ID.', inputs: [bookName], outputs: [{ name: 'book_ID', type: 'integer', description: 'the ID of the book' }] },
+  ]);
+  const sem = new Semantics(books, vectors);
+
+  it('does not take a book for a person because "book" is like "author": the title fits book_name, not the buyer\'s name', () => {
+    const text = 'Alice is looking to purchase the book "Machine Learning"';
+    assert.ok(valueFit(bookName, span(text, 'Machine Learning'), sem) > valueFit(bookName, span(text, 'Alice'), sem));
   });
 });
 
