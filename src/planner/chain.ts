@@ -197,7 +197,7 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
     }
     // A stated value beats a helper the request never talks about ("hash 'hello world'" needs no channel history).
     const unmentioned = producer !== undefined && value !== undefined && ctx.relevance(producer.node.fn) < UNMENTIONED;
-    if (producer && !unmentioned && (!value || producer.score >= value.fit)) {
+    if (producer && !unmentioned && (!value || producer.score >= value.fit) && !movesTheQuestion(input, producer, ctx.sem)) {
       node.inputs.set(input.name, { kind: 'from', node: producer.node, output: producer.output, score: producer.score });
       quality.asks += producer.quality.asks;
       quality.nodes += producer.quality.nodes;
@@ -232,6 +232,18 @@ function roundTripValue(input: InputSpec, helper: { node: DraftNode; quality: Ch
     if (fit > 0) return { span: b.span, fit };
   }
   return undefined;
+}
+
+/**
+ * A round trip whose own end is a question, or a plain word that does not fit the input (text ←
+ * Base64Decode ← Base64Encode(text "code") for "make a QR code"): the helper only moves the question
+ * for the input further away; ask it here.
+ */
+function movesTheQuestion(input: InputSpec, helper: Helper, sem: Semantics): boolean {
+  return draftNodes([helper.node]).some((n) => {
+    const b = sameThingInput(n, input);
+    return b?.kind === 'ask' || (b?.kind === 'value' && !isStatedValue(b.span) && valueFit(input, b.span, sem) === 0);
+  });
 }
 
 /**

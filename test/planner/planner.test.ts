@@ -262,6 +262,10 @@ describe('planner on the default catalog', () => {
     assert.deepEqual(await steps("hash 'hello world' with md5"), [['HashText', { text: { value: 'hello world' }, algorithm: { value: 'md5' } }]]);
   });
 
+  it('asks for the text of "make a QR code" instead of a Base64 round trip that only moves the question', async () => {
+    assert.deepEqual(await steps('make a QR code'), [['MakeQrCode', { text: { ask: 'What is the text, link or URL to encode in the QR code?' } }]]);
+  });
+
   it('reads "5 miles to kilometers" as the amount, the unit it is in and the unit it becomes', async () => {
     assert.deepEqual(await steps('convert 5 miles to kilometers'), [
       ['ConvertUnits', { value: { value: 5 }, from_unit: { value: 'miles' }, to_unit: { value: 'kilometers' } }],
