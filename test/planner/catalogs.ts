@@ -3,12 +3,13 @@
  * catalog over a real HNSW index kept in a fresh temporary folder.
  */
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeCatalog, parseCatalogDocument } from '../../src/catalog/index.ts';
-import type { Catalog } from '../../src/catalog/types.ts';
+import type { Catalog, FunctionSpec, InputSpec } from '../../src/catalog/types.ts';
 import { createPlanner, type Planner } from '../../src/planner/index.ts';
 import type { Binding, Workflow, WorkflowNode } from '../../src/workflow/types.ts';
 
@@ -28,6 +29,30 @@ export async function fixturePlanner(catalog: Catalog): Promise<{ planner: Plann
   const dataDir = mkdtempSync(join(tmpdir(), 'planner-test-'));
   const planner = await createPlanner({ catalog, dataDir });
   return { planner, dispose: () => rmSync(dataDir, { recursive: true, force: true }) };
+}
+
+/** A required input, for catalogs written inside a test. */
+export const requiredInput = (name: string, description: string, type: InputSpec['type'] = 'string'): InputSpec => ({ name, type, description, required: true });
+
+/** A function with one output, for catalogs written inside a test. */
+export const oneOutputFunction = (name: string, description: string, inputs: InputSpec[], output: string, type: InputSpec['type'] = 'string'): FunctionSpec => ({
+  name,
+  description,
+  inputs,
+  outputs: [{ name: output, type, description: `the ${output.replace(/_/g, ' ')}` }],
+});
+
+/**
+ * A planner over `catalog` for the tests of the enclosing describe(): built before them, its index
+ * removed after. Call the returned function inside a test.
+ */
+export function plannerFor(catalog: Catalog): () => Planner {
+  let fixture: Awaited<ReturnType<typeof fixturePlanner>> | undefined;
+  before(async () => {
+    fixture = await fixturePlanner(catalog);
+  });
+  after(() => fixture?.dispose());
+  return () => fixture?.planner ?? assert.fail('the planner is built in before()');
 }
 
 /** The nodes that call `fn`. */

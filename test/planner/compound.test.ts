@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { makeCatalog } from '../../src/catalog/index.ts';
-import type { FunctionSpec } from '../../src/catalog/types.ts';
-import type { Planner } from '../../src/planner/index.ts';
-import { describePlan, fixturePlanner, onlyNode } from './catalogs.ts';
-
-const text = (name: string, description: string) => ({ name, type: 'string' as const, description, required: true });
-const fn = (name: string, description: string, inputs: ReturnType<typeof text>[], output: string): FunctionSpec =>
-  ({ name, description, inputs, outputs: [{ name: output, type: 'string', description: `the ${output}` }] }) as FunctionSpec;
+import { describePlan, oneOutputFunction as fn, onlyNode, plannerFor, requiredInput as text } from './catalogs.ts';
 
 const catalog = makeCatalog([
   fn('GetLocalWeather', 'Gets the current weather of a city.', [text('city', 'the city')], 'weather'),
@@ -16,18 +10,15 @@ const catalog = makeCatalog([
 ]);
 
 describe('a plain word with the noun it modifies', () => {
-  let planner: Planner;
-  let dispose: () => void;
-  before(async () => ({ planner, dispose } = await fixturePlanner(catalog)));
-  after(() => dispose());
+  const planner = plannerFor(catalog);
 
   it('takes "birthday party" whole as the occasion', async () => {
-    const { workflow } = await planner.plan("I'm attending a birthday party in San Francisco tomorrow, what outfit should I wear?");
+    const { workflow } = await planner().plan("I'm attending a birthday party in San Francisco tomorrow, what outfit should I wear?");
     assert.deepEqual(onlyNode(workflow, 'SelectOutfit').inputs.occasion, { value: 'birthday party' }, describePlan(workflow));
   });
 
   it('leaves out the noun that is the step\'s own subject ("a horror movie" is the genre "horror")', async () => {
-    const { workflow } = await planner.plan('Find me a horror movie');
+    const { workflow } = await planner().plan('Find me a horror movie');
     assert.deepEqual(onlyNode(workflow, 'FindMovie').inputs.genre, { value: 'horror' }, describePlan(workflow));
   });
 });
@@ -40,13 +31,10 @@ const roundTripCatalog = makeCatalog([
 ]);
 
 describe('a helper whose own sub-plan takes the value it is to provide', () => {
-  let planner: Planner;
-  let dispose: () => void;
-  before(async () => ({ planner, dispose } = await fixturePlanner(roundTripCatalog)));
-  after(() => dispose());
+  const planner = plannerFor(roundTripCatalog);
 
   it('is left out: the value goes to the input directly ("a horror movie" is the genre, not the genre of a movie of genre horror)', async () => {
-    const { workflow } = await planner.plan('Find me a horror movie', { goal: 'FindMovie' });
+    const { workflow } = await planner().plan('Find me a horror movie', { goal: 'FindMovie' });
     assert.deepEqual(onlyNode(workflow, 'FindMovie').inputs.genre, { value: 'horror' }, describePlan(workflow));
     assert.equal(workflow.nodes.length, 1, describePlan(workflow));
   });

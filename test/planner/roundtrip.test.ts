@@ -1,13 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { makeCatalog } from '../../src/catalog/index.ts';
-import type { FunctionSpec, InputSpec } from '../../src/catalog/types.ts';
-import type { Planner } from '../../src/planner/index.ts';
-import { describePlan, fixturePlanner, onlyNode } from './catalogs.ts';
-
-const input = (name: string, description: string, type: InputSpec['type'] = 'string'): InputSpec => ({ name, type, description, required: true });
-const fn = (name: string, description: string, inputs: InputSpec[], output: string, type: InputSpec['type'] = 'string'): FunctionSpec =>
-  ({ name, description, inputs, outputs: [{ name: output, type, description: `the ${output.replace(/_/g, ' ')}` }] }) as FunctionSpec;
+import { describePlan, oneOutputFunction as fn, onlyNode, plannerFor, requiredInput as input } from './catalogs.ts';
 
 /** movie_name ← MovieRecommendation(genre ← FindMovieGenre(movie ← MovieSuggestion(genre, director, year))). */
 const movies = makeCatalog([
@@ -18,13 +12,10 @@ const movies = makeCatalog([
 ]);
 
 describe('a helper whose sub-plan already holds a step that provides the input', () => {
-  let planner: Planner;
-  let dispose: () => void;
-  before(async () => ({ planner, dispose } = await fixturePlanner(movies)));
-  after(() => dispose());
+  const planner = plannerFor(movies);
 
   it('feeds that step in directly, without the detour above it (the suggested movie is the movie to review)', async () => {
-    const { workflow } = await planner.plan('Could you show me the review of a horror movie directed by Stephen King released in 1990?', { goal: 'MovieReview' });
+    const { workflow } = await planner().plan('Could you show me the review of a horror movie directed by Stephen King released in 1990?', { goal: 'MovieReview' });
     const movie = onlyNode(workflow, 'MovieReview').inputs.movie_name;
     assert.ok(movie && 'from' in movie, describePlan(workflow));
     assert.equal(workflow.nodes.find((n) => n.id === movie.from)?.function, 'MovieSuggestion', describePlan(workflow));
@@ -42,13 +33,10 @@ const library = makeCatalog([
 ]);
 
 describe('a helper whose sub-plan takes the value under another name for the same thing', () => {
-  let planner: Planner;
-  let dispose: () => void;
-  before(async () => ({ planner, dispose } = await fixturePlanner(library)));
-  after(() => dispose());
+  const planner = plannerFor(library);
 
   it('is left out: the book title is the book name', async () => {
-    const { workflow } = await planner.plan("Borrow 'To Kill a Mockingbird' for user with email 'charlie@gmail.com'", { goal: 'BorrowBook' });
+    const { workflow } = await planner().plan("Borrow 'To Kill a Mockingbird' for user with email 'charlie@gmail.com'", { goal: 'BorrowBook' });
     assert.deepEqual(onlyNode(workflow, 'BooknameToID').inputs.book_name, { value: 'To Kill a Mockingbird' }, describePlan(workflow));
     assert.equal(workflow.nodes.length, 3, describePlan(workflow));
   });
