@@ -33,6 +33,8 @@ export function executeNode(deps: AgentDeps) {
     const workflow = withAnswers(state.workflow!, state.answers);
     const table = new ProgressTable(workflow);
     // The executor's callback is synchronous; events go out in order through one promise chain.
+    // NOTE: a sink that fails to show one progress event must not stop the run (the chat layers log
+    // their own failures), so a rejection is dropped here and the next event still goes out.
     let sent: Promise<void> = Promise.resolve();
     const record = await executeWorkflow(workflow, deps.catalog, {
       invokers: deps.invokers,
