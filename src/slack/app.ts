@@ -4,6 +4,7 @@
  * (Socket Mode with SLACK_APP_TOKEN, else HTTP at POST /slack/events), and wires the listeners to
  * the agent.
  */
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
@@ -133,13 +134,16 @@ export interface RunningApp {
 }
 
 /**
- * Reads `process.env`, opens the agent with `openAgent`, and starts the app. Used by main.ts;
+ * Reads `.env` (if present) and `process.env`, opens the agent with `openAgent`, and starts the app. Used by main.ts;
  * `openAgent` is passed in so this module never loads the agent's runtime unless asked to.
  * @example
  * const running = await startFromEnvironment(openAgent);
  * process.once('SIGTERM', () => void running.stop());
  */
 export async function startFromEnvironment(openAgent: (config: AgentConfig) => Promise<Agent>): Promise<RunningApp> {
+  // A .env file in the working folder (see .env.example), if there is one; what the environment
+  // already sets wins over it.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readSlackConfig(process.env);
   const logger = createLogger(config.logLevel);
   const agent = await openAgent(config.agent);

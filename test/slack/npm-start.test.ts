@@ -107,3 +107,26 @@ describe('npm start (a separate process, configured by the environment)', () => 
     }
   });
 });
+
+describe('the Slack entry point and .env', () => {
+  it('reads .env from the working folder, with what the environment sets winning over it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ae-dotenv-'));
+    try {
+      writeFileSync(join(dir, '.env'), 'SLACK_BOT_TOKEN=xoxb-from-dotenv\nPORT=not-a-port\n');
+      const { SLACK_BOT_TOKEN: _unset, ...inherited } = process.env;
+      const env = { ...inherited, PORT: '0', SLACK_SIGNING_SECRET: '', SLACK_APP_TOKEN: '' };
+      // tsx is resolved from here, not from the working folder the app runs in.
+      const child = spawn(process.execPath, ['--import', import.meta.resolve('tsx'), join(ROOT, 'src/slack/main.ts')], { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let out = '';
+      child.stdout!.on('data', (d: Buffer) => (out += d));
+      child.stderr!.on('data', (d: Buffer) => (out += d));
+      const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+      assert.equal(code, 2, out);
+      // The token came from .env; PORT=0 from the environment beat the file's bad value.
+      assert.match(out, /SLACK_SIGNING_SECRET is not set/);
+      assert.doesNotMatch(out, /SLACK_BOT_TOKEN is not set|PORT/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
