@@ -5,6 +5,7 @@
  */
 import type { NodeRun, RunEvent, RunRecord, Workflow } from '../workflow/types.ts';
 import { isAskBinding } from '../workflow/types.ts';
+import { isFileJson } from '../workflow/values.ts';
 import type { ProgressLine, ResultItem } from './types.ts';
 
 /** "3 steps: ParseCsv → ColumnValues → Chart. I need 1 value from you." */
@@ -37,13 +38,6 @@ export class ProgressTable {
     return this.lines.map((l) => ({ ...l }));
   }
 }
-
-interface FileJson {
-  name: string;
-  mime: string;
-  base64: string;
-}
-const isFileJson = (v: unknown): v is FileJson => typeof v === 'object' && v !== null && typeof (v as FileJson).base64 === 'string';
 
 /** The results of a run (its JSON record) as items to show, in the workflow's output order. */
 export function resultItems(workflow: Workflow, record: RunRecord): ResultItem[] {

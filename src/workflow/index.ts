@@ -5,6 +5,6 @@ export { WorkflowError, isWorkflowError } from './errors.ts';
 export { parseWorkflow } from './schema.ts';
 export { validateWorkflow, type ValidateOptions } from './validate.ts';
 export { topologicalOrder, dependencies, dependents } from './graph.ts';
-export { coerceValue, isAssignable, isFileValue, toJsonValue, CoercionError } from './values.ts';
+export { coerceValue, isAssignable, isFileJson, isFileValue, toJsonValue, CoercionError } from './values.ts';
 export { workflowToDot, renderSvg, renderPng, renderWorkflowDiagram } from './diagram.ts';
 export { compareWorkflows, aggregate, normaliseValue, score, type Counts, type Comparison, type Score, type Aggregate } from './compare.ts';

@@ -23,7 +23,8 @@ export function isFileValue(v: unknown): v is FileValue {
   );
 }
 
-function isFileJson(v: unknown): v is FileJson {
+/** A file in its JSON form (`{ name, mime, base64 }`), as run records carry it. */
+export function isFileJson(v: unknown): v is FileJson {
   return typeof v === 'object' && v !== null && typeof (v as FileJson).base64 === 'string';
 }
 
