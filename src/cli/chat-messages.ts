@@ -4,6 +4,7 @@
  */
 import type { Question } from '../agent/index.ts';
 import type { RunEvent } from '../workflow/types.ts';
+import { messages } from './messages.ts';
 
 const indent = (text: string) => text.replace(/\n/g, '\n    ');
 
@@ -22,13 +23,8 @@ export const chatMessages = {
     }
     return `${lines.filter(Boolean).join('\n')}\n> `;
   },
-  progress(e: RunEvent): string | undefined {
-    if (e.type === 'started') return `  ▶ ${e.node} ${e.function}${e.attempt > 1 ? ` (attempt ${e.attempt})` : ''}`;
-    if (e.type === 'succeeded') return `  ✔ ${e.node} ${e.function} (${Math.round(e.ms)} ms)`;
-    if (e.type === 'failed') return `  ✖ ${e.node} ${e.function}: ${e.error}`;
-    if (e.type === 'skipped') return `  – ${e.node} ${e.function} skipped: ${e.reason}`;
-    return `  ↻ ${e.node} ${e.function} retrying in ${e.delayMs} ms: ${e.error}`;
-  },
+  /** A run event as `action-engine run` prints it, indented under the plan. */
+  progress: (e: RunEvent) => `  ${messages.event(e)}`,
   result: (text: string) => `\n${text}`,
   failure: (node: string, fn: string, error: string) => `  ✖ step ${node} (${fn}) failed: ${error}`,
   textItem: (label: string, text: string) => `  ${label}:\n    ${indent(text)}`,

@@ -32,8 +32,7 @@ function eventPrinter(args: ChatArgs, out: Output, conversation: string) {
       for (const r of e.reasons) out.log(m.reason(r));
       if (e.diagram) out.log(m.diagram(save('workflow.png', e.diagram)));
     } else if (e.type === 'progress') {
-      const line = m.progress(e.event);
-      if (line) out.log(line);
+      out.log(m.progress(e.event));
     } else if (e.type === 'result') {
       out.log(m.result(e.text));
       for (const f of e.failures) out.log(m.failure(f.node, f.function, f.error));
