@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { AgentEvent, ChoiceQuestion, ConfirmQuestion, Question, TurnResult, ValueQuestion } from '../../src/agent/index.ts';
 import { fixtureCatalog } from '../planner/catalogs.ts';
-import { eventTrail, testAgent, type TestAgent } from './harness.ts';
+import { agentFor, eventTrail, testAgent } from './harness.ts';
 
 const ofType = <T extends AgentEvent['type']>(events: AgentEvent[], type: T) => events.filter((e): e is Extract<AgentEvent, { type: T }> => e.type === type);
 
@@ -20,9 +20,7 @@ describe('agent: setup', () => {
 });
 
 describe('agent: a request with a missing value (default catalog)', () => {
-  let t: TestAgent;
-  before(async () => (t = await testAgent()));
-  after(() => t.dispose());
+  const t = agentFor();
   const thread = 'T1:C1:100.1';
 
   it('shows the plan, then pauses at the question for the value the request did not give', async () => {
@@ -64,9 +62,7 @@ describe('agent: a request with a missing value (default catalog)', () => {
 });
 
 describe('agent: answers checked against the input type', () => {
-  let t: TestAgent;
-  before(async () => (t = await testAgent()));
-  after(() => t.dispose());
+  const t = agentFor();
 
   it('re-asks an integer question with the reason, then runs once with the good answer', async () => {
     const thread = 'T1:C1:200.1';
@@ -91,9 +87,7 @@ describe('agent: answers checked against the input type', () => {
 });
 
 describe('agent: side effects wait for "run"', () => {
-  let t: TestAgent;
-  before(async () => (t = await testAgent()));
-  after(() => t.dispose());
+  const t = agentFor();
 
   it('asks to confirm a plan that posts to Slack, re-asks an unclear answer, and cancels without running', async () => {
     const thread = 'T1:C1:300.1';
@@ -120,9 +114,7 @@ describe('agent: side effects wait for "run"', () => {
 });
 
 describe('agent: near-duplicate functions', () => {
-  let t: TestAgent;
-  before(async () => (t = await testAgent({ catalog: fixtureCatalog('movies'), confirmBeforeRun: 'never' })));
-  after(() => t.dispose());
+  const t = agentFor({ catalog: fixtureCatalog('movies'), confirmBeforeRun: 'never' });
   const thread = 'T1:C1:400.1';
   const TICKETS = "Get me 2 tickets for the movie 'Dune'";
 

@@ -3,9 +3,11 @@
  * given), with the function index in a fresh temporary folder and a MemorySaver unless a
  * checkpointer is given. `events` collects what the agent said.
  */
+import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before } from 'node:test';
 import { MemorySaver, type BaseCheckpointSaver } from '@langchain/langgraph';
 import { createAgent, DEFAULT_CATALOG, type Agent, type AgentEvent } from '../../src/agent/index.ts';
 import { loadCatalog } from '../../src/catalog/index.ts';
@@ -24,9 +26,14 @@ export interface TestAgent {
   dispose(): Promise<void>;
 }
 
-export async function testAgent(
-  options: { catalog?: Catalog; checkpointer?: BaseCheckpointSaver; confirmBeforeRun?: 'auto' | 'always' | 'never'; diagrams?: boolean } = {},
-): Promise<TestAgent> {
+export interface TestAgentOptions {
+  catalog?: Catalog;
+  checkpointer?: BaseCheckpointSaver;
+  confirmBeforeRun?: 'auto' | 'always' | 'never';
+  diagrams?: boolean;
+}
+
+export async function testAgent(options: TestAgentOptions = {}): Promise<TestAgent> {
   const dataDir = mkdtempSync(join(tmpdir(), 'agent-test-'));
   const catalog = options.catalog ?? loadCatalog(DEFAULT_CATALOG);
   const invokers = createInvokers();
@@ -50,6 +57,32 @@ export async function testAgent(
       await agent.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * A test agent for the tests of the enclosing describe(): built before them, disposed after. Its
+ * fields may be read inside a test only.
+ */
+export function agentFor(options: TestAgentOptions = {}): TestAgent {
+  let current: TestAgent | undefined;
+  before(async () => {
+    current = await testAgent(options);
+  });
+  after(() => current?.dispose());
+  const now = () => current ?? assert.fail('the agent is built in before()');
+  return {
+    get agent() {
+      return now().agent;
+    },
+    get events() {
+      return now().events;
+    },
+    get catalog() {
+      return now().catalog;
+    },
+    onEvent: (e) => now().onEvent(e),
+    dispose: () => now().dispose(),
   };
 }
 
