@@ -4,7 +4,7 @@
  * gathers every problem before throwing once.
  */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { CatalogError } from './errors.ts';
 import { catalogFileSchema, describeIssue, functionSpecSchema } from './schema.ts';
 import type { Catalog, FunctionSpec } from './types.ts';
@@ -66,6 +66,9 @@ export function parseCatalogDocument(doc: unknown, file: string, problems: strin
         problems.push(`${shown}: ${label}: input "${input.name}": default ${JSON.stringify(input.default)} is not in its enum`);
       }
     }
+    // NOTE: a catalog folder keeps one file per kind of function (data.json, media.json…), so the
+    // file names what its functions are about; a spec's own "group" wins over it.
+    spec.group ??= basename(file, extname(file));
     if (spec.runtime?.type === 'module') {
       const abs = resolve(dirname(file), spec.runtime.path);
       if (!existsSync(abs)) {

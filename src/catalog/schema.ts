@@ -58,6 +58,12 @@ export const functionSpecSchema = z.strictObject({
   outputs: z.array(outputSpec).min(1, 'at least one output is required'),
   runtime: runtimeSpec.optional(),
   sideEffects: z.boolean().optional(),
+  group: z.string({ error: '"group" must be a non-empty string' }).trim().min(1, '"group" must be a non-empty string').optional(),
+  examples: z
+    .array(z.string({ error: 'each example must be a request, as text' }).trim().min(1, 'an example must not be empty'), {
+      error: '"examples" must be a list of example requests',
+    })
+    .optional(),
 });
 
 export const catalogFileSchema = z.object({

@@ -54,6 +54,13 @@ export interface FunctionSpec {
   runtime?: RuntimeSpec;
   /** True when calling the function changes something outside (posts a message, writes a file). */
   sideEffects?: boolean;
+  /**
+   * Where the function is listed when the app says what it can do. Written in the spec, or else
+   * filled in by the loader from the catalog file's name (`catalog/media/media.json` → "media").
+   */
+  group?: string;
+  /** Requests a user could write for this function, shown as examples of what the app can do. */
+  examples?: string[];
 }
 
 /** A loaded, validated catalog. Module paths in `runtime` are absolute after loading. */

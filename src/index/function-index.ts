@@ -69,8 +69,9 @@ function canonical(value: unknown): unknown {
  */
 export function indexKey(catalog: Catalog, embedderId: string): string {
   // NOTE: `runtime` is left out: it does not change the texts, and module paths are absolute after
-  // loading, so keeping it would rebuild the index whenever the checkout moves.
-  const specs = catalog.functions.map(({ runtime: _runtime, ...rest }) => rest);
+  // loading, so keeping it would rebuild the index whenever the checkout moves. `group` and
+  // `examples` only change how the app describes itself, not the texts either.
+  const specs = catalog.functions.map(({ runtime: _runtime, group: _group, examples: _examples, ...rest }) => rest);
   const doc = { format: FORMAT, text: FUNCTION_TEXT_VERSION, embedder: embedderId, functions: specs };
   return createHash('sha256').update(JSON.stringify(canonical(doc))).digest('hex');
 }

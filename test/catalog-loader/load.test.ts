@@ -84,4 +84,23 @@ describe('loadCatalog', () => {
     assert.match(found[0]!, /function "Echo": unknown field\(s\) "colour"/);
     assert.match(found[1]!, /function "Fmt": input "f": default "c" is not in its enum/);
   });
+
+  it('groups functions by the file they come from unless a spec names its group, and keeps their example requests', () => {
+    const dir = dirWith({
+      'media/media.json': { functions: [{ ...good, name: 'Resize', examples: ['resize this photo to 300px wide'] }] },
+      'tools.json': { functions: [good, { ...good, name: 'Shout', group: 'text' }] },
+    });
+    const catalog = loadCatalog(dir);
+    assert.deepEqual(catalog.functions.map((f) => [f.name, f.group]), [['Resize', 'media'], ['Echo', 'tools'], ['Shout', 'text']]);
+    assert.deepEqual(catalog.get('Resize')?.examples, ['resize this photo to 300px wide']);
+    assert.equal(catalog.get('Echo')?.examples, undefined);
+  });
+
+  it('says what is wrong with a group or examples that are not text', () => {
+    const dir = dirWith({ 'd.json': { functions: [{ ...good, group: '' }, { ...good, name: 'Ex', examples: 'resize it' }, { ...good, name: 'Ex2', examples: [''] }] } });
+    const found = problems(dir);
+    assert.match(found[0]!, /function "Echo": group: "group" must be a non-empty string/);
+    assert.match(found[1]!, /function "Ex": examples: "examples" must be a list of example requests/);
+    assert.match(found[2]!, /function "Ex2": examples\.0: an example must not be empty/);
+  });
 });
