@@ -6,11 +6,12 @@
  */
 import { Command, Overwrite, type BaseCheckpointSaver } from '@langchain/langgraph';
 import type { ClaimStore } from '../store/index.ts';
+import { describeCatalog } from './capabilities.ts';
 import type { AgentDeps } from './deps.ts';
 import { AgentError } from './errors.ts';
 import { buildGraph, type AgentGraph } from './graph.ts';
 import type { State, Update } from './state.ts';
-import type { Agent, EventSink, Pending, Question, ResumeOptions, StartOptions, TurnResult } from './types.ts';
+import type { Agent, Answer, EventSink, Pending, Question, ResumeOptions, StartOptions, TurnResult } from './types.ts';
 
 export interface CreateAgentOptions extends AgentDeps {
   checkpointer: BaseCheckpointSaver;
@@ -31,6 +32,8 @@ export function createAgent(options: CreateAgentOptions): Agent {
     throw new AgentError('agent.config', 'createAgent needs a checkpointer: pass a MemorySaver in tests, or use openAgent(), which keeps conversations in SQLite under DATA_DIR.');
   }
   const graph = buildGraph(options, options.checkpointer);
+  // The catalog does not change while the agent runs, so neither does what it can do.
+  const capabilities = describeCatalog(options.catalog);
   const locks = new Map<string, Promise<unknown>>();
 
   /** One turn at a time per thread: a second answer waits for the first to be taken. */
@@ -45,18 +48,19 @@ export function createAgent(options: CreateAgentOptions): Agent {
   const config = (thread: string, emit: EventSink) => ({ configurable: { thread_id: thread }, context: { emit } });
 
   return {
-    start(thread: string, request: string, { user, onEvent }: StartOptions) {
+    start(thread: string, request: string, { user, onEvent, files }: StartOptions) {
       return serial(thread, async () => {
         const known = await turnOf(graph, thread);
         // Started twice while it waits (a retried delivery): nothing new. A finished one gives way to
         // the new request, starting from a clean slate in the same thread.
         if (known?.status === 'waiting') return known;
-        await graph.invoke(known ? { ...FRESH, request, requester: user } : { request, requester: user }, config(thread, onEvent));
+        const input = { request, requester: user, attachments: files?.length ? files : undefined };
+        await graph.invoke(known ? { ...FRESH, ...input } : input, config(thread, onEvent));
         return (await turnOf(graph, thread))!;
       });
     },
 
-    resume(thread: string, answer: string, { onEvent }: ResumeOptions) {
+    resume(thread: string, answer: Answer, { onEvent }: ResumeOptions) {
       return serial(thread, async () => {
         const turn = await turnOf(graph, thread);
         if (turn?.status !== 'waiting') throw new AgentError('agent.not-waiting', `Conversation ${thread} is not waiting for an answer; start a new one.`);
@@ -72,6 +76,8 @@ export function createAgent(options: CreateAgentOptions): Agent {
     },
 
     claim: (key: string) => options.claims.claim(key),
+
+    capabilities: () => capabilities,
 
     async close() {
       await options.claims.close();

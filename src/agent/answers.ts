@@ -6,7 +6,9 @@
 import type { InputSpec } from '../catalog/types.ts';
 import { analyzeRequest } from '../planner/index.ts';
 import { CoercionError, coerceValue } from '../workflow/values.ts';
-import type { Choice } from './types.ts';
+import { DEFAULT_FILE_MAX_BYTES } from './config.ts';
+import { checkFile } from './files.ts';
+import type { Answer, Choice } from './types.ts';
 
 const CANCEL = /^(cancel|stop|abort|quit|exit|never ?mind|forget it)[.!]*$/i;
 
@@ -28,18 +30,25 @@ export type ValueResult = { ok: true; value: unknown } | { ok: false; error: str
 
 const unquote = (s: string) => s.replace(/^(["'‘“`])(.*)\1$|^[‘“](.*)[’”]$/s, (_, _q, a, b) => a ?? b);
 
+/** What a question knows of its input: its type, its options, and for a file the types it takes. */
+export type AnswerInput = Pick<InputSpec, 'name' | 'type' | 'enum'> & { accept?: string };
+
 /**
- * Checks an answer against an input's type (and enum), turning it into the value to bind.
+ * Checks an answer against an input's type (and enum), turning it into the value to bind. A file
+ * input takes a file (checked by `checkFile` against `accept` and `maxBytes`), and nothing else does.
  * @example
  * readValue('12', { name: 'count', type: 'integer', ... }); // { ok: true, value: 12 }
  * readValue('lots', { name: 'count', type: 'integer', ... }); // { ok: false, error: '"lots" is not an integer …' }
  */
-export function readValue(answer: string, input: Pick<InputSpec, 'name' | 'type' | 'enum'>, now: Date = new Date()): ValueResult {
+export function readValue(answer: Answer, input: AnswerInput, now: Date = new Date(), maxBytes = DEFAULT_FILE_MAX_BYTES): ValueResult {
+  if (typeof answer !== 'string') {
+    if (input.type !== 'file') return { ok: false, error: `a file cannot answer this; reply with the ${input.type === 'any' ? 'value' : input.type} as text` };
+    const checked = checkFile(answer, input, maxBytes);
+    return checked.ok ? { ok: true, value: checked.file } : checked;
+  }
   const text = unquote(answer.trim());
   if (!text) return { ok: false, error: 'the answer was empty' };
-  if (input.type === 'file') {
-    return { ok: false, error: `${input.name} needs a file, which cannot be typed in a message; answer "cancel" and ask again with a link to the file` };
-  }
+  if (input.type === 'file') return { ok: false, error: `${input.name} needs a file, not text` };
   if (input.enum) {
     const hit = input.enum.find((e) => String(e).toLowerCase() === text.toLowerCase());
     if (hit === undefined) return { ok: false, error: `"${text}" is not one of ${input.enum.map((e) => `"${e}"`).join(', ')}` };

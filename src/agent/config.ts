@@ -19,6 +19,28 @@ export function readConfirmPolicy(value: string | undefined): ConfirmPolicy | un
   return ({ auto: 'auto', always: 'always', never: 'never', true: 'always', '1': 'always', false: 'never', '0': 'never' } as const)[word];
 }
 
+/**
+ * NOTE: 20 MB holds any photo or document people share in a chat, while a run keeps files in
+ * memory and in its checkpoints (as base64), so a much bigger file would weigh on both.
+ */
+export const DEFAULT_FILE_MAX_BYTES = 20 * 1024 * 1024;
+
+/**
+ * Reads a FILE_MAX_BYTES setting: a whole number of bytes, optionally with KB/MB/GB (1024-based);
+ * unset or empty is the default. Undefined for anything else, which the entry point reports.
+ * @example
+ * readFileMaxBytes('5MB'); // 5242880
+ */
+export function readFileMaxBytes(value: string | undefined): number | undefined {
+  const text = value?.trim();
+  if (!text) return DEFAULT_FILE_MAX_BYTES;
+  const m = /^(\d+)\s*(b|kb|mb|gb)?$/i.exec(text);
+  if (!m) return undefined;
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  const bytes = Number(m[1]) * unit;
+  return bytes > 0 && Number.isSafeInteger(bytes) ? bytes : undefined;
+}
+
 export interface AgentConfig {
   /** Catalog file or folder. */
   catalogPath: string;
@@ -31,4 +53,6 @@ export interface AgentConfig {
    * effects (posts, uploads), `always`, or `never`.
    */
   confirmBeforeRun?: ConfirmPolicy;
+  /** The largest file a question or a request takes (FILE_MAX_BYTES); default `DEFAULT_FILE_MAX_BYTES`. */
+  fileMaxBytes?: number;
 }

@@ -17,6 +17,8 @@ export interface AgentDeps {
   confirmBeforeRun: 'auto' | 'always' | 'never';
   /** Render the plan diagram (PNG) for the chat; default true. */
   diagrams?: boolean;
+  /** The largest file an answer or attachment may be (FILE_MAX_BYTES); default `DEFAULT_FILE_MAX_BYTES`. */
+  fileMaxBytes?: number;
 }
 
 /** Per-run context (LangGraph `context`): where events go. */

@@ -40,6 +40,7 @@ export async function openAgent(config: AgentConfig, options: OpenAgentOptions =
     planner,
     invokers,
     confirmBeforeRun: config.confirmBeforeRun ?? 'auto',
+    ...(config.fileMaxBytes ? { fileMaxBytes: config.fileMaxBytes } : {}),
     diagrams: options.diagrams,
     checkpointer: saver,
     claims: new ClaimStore(openKeyv({ dataDir: config.dataDir, namespace: 'claims' })),

@@ -7,6 +7,7 @@
 import type { Catalog } from '../catalog/types.ts';
 import { topologicalOrder } from '../workflow/graph.ts';
 import { isAskBinding, type Workflow } from '../workflow/types.ts';
+import { acceptOf } from './files.ts';
 import type { ChoiceQuestion, ConfirmQuestion, ValueQuestion } from './types.ts';
 
 export const answerKey = (node: string, input: string) => `${node}.${input}`;
@@ -27,27 +28,35 @@ export function choiceQuestion(workflow: Workflow, catalog: Catalog): ChoiceQues
   };
 }
 
+/** Every `ask` binding of the plan as a question, in dependency order. */
+export function valueQuestions(workflow: Workflow, catalog: Catalog): ValueQuestion[] {
+  const byId = new Map(workflow.nodes.map((n) => [n.id, n]));
+  return topologicalOrder(workflow).order.flatMap((id) => {
+    const node = byId.get(id)!;
+    return Object.entries(node.inputs).flatMap(([input, binding]): ValueQuestion[] => {
+      if (!isAskBinding(binding)) return [];
+      const spec = catalog.get(node.function)?.inputs.find((i) => i.name === input);
+      const accept = spec && acceptOf(spec);
+      return [
+        {
+          kind: 'value',
+          id: `value:${answerKey(node.id, input)}`,
+          node: node.id,
+          function: node.function,
+          input,
+          type: spec?.type ?? 'any',
+          ...(spec?.enum ? { enum: spec.enum } : {}),
+          ...(accept ? { accept } : {}),
+          text: binding.ask,
+        },
+      ];
+    });
+  });
+}
+
 /** The first `ask` binding without an answer, in dependency order. */
 export function nextValueQuestion(workflow: Workflow, catalog: Catalog, answers: Record<string, unknown>): ValueQuestion | undefined {
-  const byId = new Map(workflow.nodes.map((n) => [n.id, n]));
-  for (const id of topologicalOrder(workflow).order) {
-    const node = byId.get(id)!;
-    for (const [input, binding] of Object.entries(node.inputs)) {
-      if (!isAskBinding(binding) || answerKey(node.id, input) in answers) continue;
-      const spec = catalog.get(node.function)?.inputs.find((i) => i.name === input);
-      return {
-        kind: 'value',
-        id: `value:${answerKey(node.id, input)}`,
-        node: node.id,
-        function: node.function,
-        input,
-        type: spec?.type ?? 'any',
-        ...(spec?.enum ? { enum: spec.enum } : {}),
-        text: binding.ask,
-      };
-    }
-  }
-  return undefined;
+  return valueQuestions(workflow, catalog).find((q) => !(answerKey(q.node, q.input) in answers));
 }
 
 /** Functions of the plan that change something outside (posts, uploads). */

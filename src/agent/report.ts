@@ -6,12 +6,13 @@
 import type { NodeRun, RunEvent, RunRecord, Workflow } from '../workflow/types.ts';
 import { isAskBinding } from '../workflow/types.ts';
 import { isFileJson } from '../workflow/values.ts';
+import { answerKey } from './questions.ts';
 import type { ProgressLine, ResultItem } from './types.ts';
 
-/** "3 steps: ParseCsv → ColumnValues → Chart. I need 1 value from you." */
-export function planSummary(workflow: Workflow): string {
+/** "3 steps: ParseCsv → ColumnValues → Chart. I need 1 value from you." (`answered`: asks already answered, by `node.input`) */
+export function planSummary(workflow: Workflow, answered: Record<string, unknown> = {}): string {
   const steps = workflow.nodes.map((n) => n.function);
-  const asks = workflow.nodes.reduce((t, n) => t + Object.values(n.inputs).filter(isAskBinding).length, 0);
+  const asks = workflow.nodes.reduce((t, n) => t + Object.entries(n.inputs).filter(([input, b]) => isAskBinding(b) && !(answerKey(n.id, input) in answered)).length, 0);
   const head = `Plan for “${workflow.request.trim()}”: ${steps.length} step${steps.length === 1 ? '' : 's'} (${steps.join(' → ')}).`;
   const need = asks ? ` I need ${asks} more value${asks === 1 ? '' : 's'} from you.` : '';
   const cannot = workflow.unsupported?.length ? ` Not covered by the catalog: ${workflow.unsupported.map((u) => `“${u}”`).join(', ')}.` : '';

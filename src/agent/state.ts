@@ -5,6 +5,7 @@
  * the SQLite checkpointer can keep it across restarts.
  */
 import { Annotation } from '@langchain/langgraph';
+import type { FileJson } from '../catalog/types.ts';
 import type { RunRecord, Workflow } from '../workflow/types.ts';
 
 /** How a finished conversation ended. */
@@ -16,6 +17,8 @@ export const AgentState = Annotation.Root({
   request: Annotation<string>(),
   /** The user who asked; with answers limited to the requester, only theirs count. */
   requester: last<string | undefined>(),
+  /** Files that came with the request; they answer file questions of every plan made for it. */
+  attachments: last<FileJson[] | undefined>(),
   /** The current plan (rebuilt after the user picks between alternatives). */
   workflow: last<Workflow | undefined>(),
   reasons: last<string[]>(),

@@ -3,7 +3,7 @@
  * What the conversation agent says and hears. Chat surfaces (Slack, the terminal) render
  * `AgentEvent`s and `Question`s and send back the user's answers as text; they never see the graph.
  */
-import type { InputSpec, ValueType } from '../catalog/types.ts';
+import type { FileJson, InputSpec, ValueType } from '../catalog/types.ts';
 import type { RunEvent, RunRecord, Workflow } from '../workflow/types.ts';
 
 /** One of the choices of a choice or confirm question. `value` is what to send back to pick it. */
@@ -38,6 +38,8 @@ export interface ValueQuestion extends QuestionBase {
   input: string;
   type: ValueType;
   enum?: InputSpec['enum'];
+  /** For a file input: the MIME types it takes (`image/*` for an image); absent when any file will do. */
+  accept?: string;
 }
 
 /** Run a workflow with side effects? (`CONFIRM_BEFORE_RUN`) */
@@ -75,6 +77,34 @@ export type AgentEvent =
   /** The user stopped the conversation. */
   | { type: 'cancelled'; text: string };
 
+/**
+ * An answer to a question: text, or a file (as the workflow carries files in JSON) that the chat
+ * read or downloaded for a file question.
+ */
+export type Answer = string | FileJson;
+
+/** One group of functions of "what can you do?", in catalog order. */
+export interface CapabilityGroup {
+  name: string;
+  /** The function names that fit one short line. */
+  functions: string[];
+  /** How many names did not fit. */
+  moreFunctions: number;
+  /** Up to two example requests: the catalog's own, or short phrases from descriptions. */
+  examples: string[];
+  /** False when `examples` are phrases from descriptions (the catalog wrote none for this group). */
+  examplesWritten: boolean;
+}
+
+/** What the agent can do, drawn from its catalog, short enough for one message or screen. */
+export interface Capabilities {
+  /** Functions in the catalog. */
+  functions: number;
+  groups: CapabilityGroup[];
+  /** Groups left out to keep the answer short. */
+  moreGroups: number;
+}
+
 /** Delivers events to the user. Awaited, so events arrive in order. */
 export type EventSink = (event: AgentEvent) => Promise<void> | void;
 
@@ -87,6 +117,11 @@ export interface StartOptions {
   /** Who asked (kept with the conversation, so a chat can let only them answer). */
   user?: string;
   onEvent: EventSink;
+  /**
+   * Files that came with the request (attached to a Slack mention): they answer the plan's file
+   * inputs that they fit without asking; one that does not fit is refused in its question.
+   */
+  files?: FileJson[];
 }
 
 export interface ResumeOptions {
@@ -106,8 +141,8 @@ export interface Agent {
    * an answer it changes nothing and returns that question; on a finished one it starts afresh.
    */
   start(thread: string, request: string, options: StartOptions): Promise<TurnResult>;
-  /** Gives the open question its answer (text, a choice's `value`, or "cancel"). */
-  resume(thread: string, answer: string, options: ResumeOptions): Promise<TurnResult>;
+  /** Gives the open question its answer (text, a choice's `value`, "cancel", or a file for a file question). */
+  resume(thread: string, answer: Answer, options: ResumeOptions): Promise<TurnResult>;
   /** The open question of a thread, if it has one — also after a restart. */
   pending(thread: string): Promise<Pending | undefined>;
   /**
@@ -115,6 +150,8 @@ export interface Agent {
    * dropping deliveries already handled, such as a Slack event retried with the same event_id.
    */
   claim(key: string): Promise<boolean>;
+  /** What the catalog lets the agent do, for "help" and "what can you do?" (see `isHelpRequest`). */
+  capabilities(): Capabilities;
   /** Frees what the agent holds (checkpointer, workers). */
   close(): Promise<void>;
 }

@@ -31,6 +31,7 @@ export interface TestAgentOptions {
   checkpointer?: BaseCheckpointSaver;
   confirmBeforeRun?: 'auto' | 'always' | 'never';
   diagrams?: boolean;
+  fileMaxBytes?: number;
 }
 
 export async function testAgent(options: TestAgentOptions = {}): Promise<TestAgent> {
@@ -43,6 +44,7 @@ export async function testAgent(options: TestAgentOptions = {}): Promise<TestAge
     invokers,
     confirmBeforeRun: options.confirmBeforeRun ?? 'auto',
     diagrams: options.diagrams ?? false,
+    ...(options.fileMaxBytes ? { fileMaxBytes: options.fileMaxBytes } : {}),
     checkpointer: options.checkpointer === undefined ? new MemorySaver() : options.checkpointer,
     claims: new ClaimStore(openKeyv({ namespace: 'claims' })),
     onClose: () => invokers.close(),

@@ -3,7 +3,8 @@
  * planning: each turn emits its events in order (awaiting the sink, like the real agent) and then
  * waits on a question or finishes. Like the real agent, starting a thread twice says nothing new,
  * and resuming a thread that waits for nothing throws `agent.not-waiting`. An unscripted request
- * throws, so a test notices a request it did not expect. `calls` records every start and resume.
+ * throws, so a test notices a request it did not expect. `calls` records every start and resume
+ * (with the files each carried). `capabilities()` answers `options.capabilities` (default: one group).
  *
  * @example
  * const agent = scriptedAgent({ 'add 3 days': [
@@ -12,7 +13,8 @@
  * ] });
  */
 import { AgentError } from '../../src/agent/index.ts';
-import type { Agent, AgentEvent, EventSink, Pending, Question, TurnResult } from '../../src/agent/index.ts';
+import type { Agent, AgentEvent, Capabilities, EventSink, Pending, Question, TurnResult } from '../../src/agent/index.ts';
+import type { FileJson } from '../../src/catalog/types.ts';
 
 type Outcome = Extract<TurnResult, { status: 'finished' }>['outcome'];
 
@@ -25,8 +27,11 @@ export interface Turn {
 export interface AgentCall {
   op: 'start' | 'resume';
   thread: string;
+  /** The request or the answer's text ('' for a file answer). */
   text: string;
   user?: string;
+  /** Files of the request, or the file that answered. */
+  files?: FileJson[];
 }
 
 export interface ScriptedAgent extends Agent {
@@ -45,9 +50,16 @@ interface Conversation {
 export interface ScriptedAgentOptions {
   /** Time each turn takes before its first event (planning, running). */
   turnMs?: number;
+  capabilities?: Capabilities;
 }
 
-export function scriptedAgent(script: Record<string, Turn[]>, { turnMs = 0 }: ScriptedAgentOptions = {}): ScriptedAgent {
+export const SCRIPTED_CAPABILITIES: Capabilities = {
+  functions: 1,
+  groups: [{ name: 'time', functions: ['AddToDate'], moreFunctions: 0, examples: ['add 3 days to 2026-01-01'], examplesWritten: true }],
+  moreGroups: 0,
+};
+
+export function scriptedAgent(script: Record<string, Turn[]>, { turnMs = 0, capabilities = SCRIPTED_CAPABILITIES }: ScriptedAgentOptions = {}): ScriptedAgent {
   const conversations = new Map<string, Conversation>();
   const claimed = new Set<string>();
   const calls: AgentCall[] = [];
@@ -69,8 +81,8 @@ export function scriptedAgent(script: Record<string, Turn[]>, { turnMs = 0 }: Sc
   const agent: ScriptedAgent = {
     calls,
     closed: false,
-    async start(thread, request, { user, onEvent }) {
-      calls.push({ op: 'start', thread, text: request, ...(user ? { user } : {}) });
+    async start(thread, request, { user, onEvent, files }) {
+      calls.push({ op: 'start', thread, text: request, ...(user ? { user } : {}), ...(files?.length ? { files } : {}) });
       const known = conversations.get(thread);
       if (known) return status(known);
       const turns = script[request];
@@ -80,7 +92,8 @@ export function scriptedAgent(script: Record<string, Turn[]>, { turnMs = 0 }: Sc
       return play(c, onEvent);
     },
     async resume(thread, answer, { user, onEvent }) {
-      calls.push({ op: 'resume', thread, text: answer, ...(user ? { user } : {}) });
+      const file = typeof answer === 'string' ? undefined : answer;
+      calls.push({ op: 'resume', thread, text: file ? '' : (answer as string), ...(user ? { user } : {}), ...(file ? { files: [file] } : {}) });
       const c = conversations.get(thread);
       if (!c?.waiting) throw new AgentError('agent.not-waiting', `Conversation ${thread} is not waiting for an answer; start a new one.`);
       return play(c, onEvent);
@@ -89,6 +102,7 @@ export function scriptedAgent(script: Record<string, Turn[]>, { turnMs = 0 }: Sc
       const c = conversations.get(thread);
       return c?.waiting ? { question: c.waiting, ...(c.requester ? { requester: c.requester } : {}) } : undefined;
     },
+    capabilities: () => capabilities,
     async claim(key) {
       if (claimed.has(key)) return false;
       claimed.add(key);

@@ -8,16 +8,21 @@
  */
 import { interrupt } from '@langchain/langgraph';
 import { isCancel, pickChoice, readValue } from '../answers.ts';
+import { DEFAULT_FILE_MAX_BYTES } from '../config.ts';
 import type { AgentDeps, NodeRuntime } from '../deps.ts';
 import { CANCEL, RUN, answerKey, choiceQuestion, confirmQuestion, nextValueQuestion, sideEffects } from '../questions.ts';
 import type { State, Update } from '../state.ts';
-import type { Question } from '../types.ts';
+import type { Answer, Question } from '../types.ts';
 
-/** Asks `question` (again, with the reason, if its last answer was rejected) and returns the answer text. */
-function ask<Q extends Question>(question: Q, state: State): string {
+/** Asks `question` (again, with the reason, if its last answer was rejected) and returns the answer. */
+function ask<Q extends Question>(question: Q, state: State): Answer {
   const error = state.rejected?.question === question.id ? state.rejected.error : undefined;
-  return String(interrupt<Q, string>(error ? { ...question, error } : question) ?? '');
+  const answer = interrupt<Q, Answer>(error ? { ...question, error } : question);
+  return typeof answer === 'object' && answer !== null ? answer : String(answer ?? '');
 }
+
+/** The text of an answer; a file given where words were wanted reads as none of them. */
+const words = (answer: Answer): string => (typeof answer === 'string' ? answer : '');
 
 async function cancelled(config: NodeRuntime): Promise<Update> {
   await config.context!.emit({ type: 'cancelled', text: 'Cancelled: nothing was run.' });
@@ -27,7 +32,7 @@ async function cancelled(config: NodeRuntime): Promise<Update> {
 export function chooseNode(deps: AgentDeps) {
   return async (state: State, config: NodeRuntime): Promise<Update> => {
     const question = choiceQuestion(state.workflow!, deps.catalog)!;
-    const answer = ask(question, state);
+    const answer = words(ask(question, state));
     if (isCancel(answer)) return cancelled(config);
     const picked = pickChoice(answer, question.choices);
     if (!picked) return { rejected: { question: question.id, error: `“${answer}” is none of the choices; answer with a number from 1 to ${question.choices.length} or a name` } };
@@ -42,8 +47,9 @@ export function elicitNode(deps: AgentDeps) {
   return async (state: State, config: NodeRuntime): Promise<Update> => {
     const question = nextValueQuestion(state.workflow!, deps.catalog, state.answers)!;
     const answer = ask(question, state);
-    if (isCancel(answer)) return cancelled(config);
-    const read = readValue(answer, { name: question.input, type: question.type, enum: question.enum });
+    if (typeof answer === 'string' && isCancel(answer)) return cancelled(config);
+    const input = { name: question.input, type: question.type, enum: question.enum, accept: question.accept };
+    const read = readValue(answer, input, new Date(), deps.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES);
     if (!read.ok) return { rejected: { question: question.id, error: read.error } };
     return { answers: { [answerKey(question.node, question.input)]: read.value }, rejected: undefined };
   };
@@ -52,7 +58,7 @@ export function elicitNode(deps: AgentDeps) {
 export function confirmNode(deps: AgentDeps) {
   return async (state: State, config: NodeRuntime): Promise<Update> => {
     const question = confirmQuestion(sideEffects(state.workflow!, deps.catalog));
-    const answer = ask(question, state);
+    const answer = words(ask(question, state));
     const picked = /^(y|yes|ok|go|run it)$/i.test(answer.trim()) ? RUN : pickChoice(answer, question.choices)?.value;
     if (picked === CANCEL || (!picked && isCancel(answer))) return cancelled(config);
     if (picked !== RUN) return { rejected: { question: question.id, error: `answer “run” to run it or “cancel” to stop` } };
