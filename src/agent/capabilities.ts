@@ -8,13 +8,17 @@ import type { Catalog, FunctionSpec } from '../catalog/types.ts';
 import type { Capabilities, CapabilityGroup } from './types.ts';
 
 /**
- * NOTE: the answer must fit one Slack message and one terminal screen (about 24 lines): each group
- * takes two lines (names, examples), so eight groups plus a heading and a closing line fit; the
- * rest are counted. A terminal line is about 100 characters, which bounds the names line.
+ * NOTE: the answer must fit one Slack message and one terminal screen (24 lines of 80 columns).
+ * A names line of up to 140 characters (two lines, less the group's label) wraps at most once
+ * there, so a group takes at most three lines (names, one example), and six groups plus a heading
+ * and a closing line make 20; the rest are counted. In Slack the names fit one line.
  */
-const MAX_GROUPS = 8;
-const NAMES_LINE_CHARS = 100;
-/** Two examples show the range of a group (an image in, a text in) without making a paragraph. */
+const MAX_GROUPS = 6;
+const NAMES_LINE_CHARS = 140;
+/**
+ * Two examples show the range of a group (an image in, a text in) without making a paragraph; a
+ * chat with little room (the terminal) shows the first.
+ */
 const EXAMPLES_PER_GROUP = 2;
 /** A phrase from a description stands in for an example; past about eight words it is a sentence. */
 const PHRASE_WORDS = 8;

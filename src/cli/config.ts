@@ -3,7 +3,7 @@
  * The CLI's configuration, read once from the environment by src/cli/index.ts and passed down.
  */
 import { z } from 'zod';
-import { DEFAULT_CATALOG, readConfirmPolicy, type ConfirmPolicy } from '../agent/index.ts';
+import { DEFAULT_CATALOG, readConfirmPolicy, readFileMaxBytes, type ConfirmPolicy } from '../agent/index.ts';
 import type { Embedder } from '../index/index.ts';
 import { ExitError } from './errors.ts';
 
@@ -20,6 +20,7 @@ const schema = z.object({
   OPENAI_API_KEY: optional,
   OPENAI_BASE_URL: optional,
   CONFIRM_BEFORE_RUN: optional,
+  FILE_MAX_BYTES: optional,
 });
 
 export interface CliConfig {
@@ -29,6 +30,8 @@ export interface CliConfig {
   openai?: { apiKey: string; baseURL?: string };
   /** CONFIRM_BEFORE_RUN: auto (default), always or never (true/false/1/0 also read). */
   confirmBeforeRun: ConfirmPolicy;
+  /** FILE_MAX_BYTES: the largest file a chat question takes (default 20 MB). */
+  fileMaxBytes: number;
 }
 
 /** CONFIRM_BEFORE_RUN, or an error naming the accepted values. */
@@ -38,12 +41,20 @@ function confirmPolicy(value: string | undefined): ConfirmPolicy {
   return policy;
 }
 
+/** FILE_MAX_BYTES, or an error showing how to write it. */
+function fileMaxBytes(value: string | undefined): number {
+  const bytes = readFileMaxBytes(value);
+  if (!bytes) throw new ExitError(`FILE_MAX_BYTES=${value}: give a number of bytes, such as 20971520 or 20MB (KB, MB and GB count in 1024s)`);
+  return bytes;
+}
+
 export function readCliConfig(env: NodeJS.ProcessEnv): CliConfig {
   const parsed = schema.parse(env);
   return {
     catalogPath: parsed.CATALOG_PATH,
     dataDir: parsed.DATA_DIR,
     confirmBeforeRun: confirmPolicy(parsed.CONFIRM_BEFORE_RUN),
+    fileMaxBytes: fileMaxBytes(parsed.FILE_MAX_BYTES),
     ...(parsed.OPENAI_API_KEY ? { openai: { apiKey: parsed.OPENAI_API_KEY, baseURL: parsed.OPENAI_BASE_URL } } : {}),
   };
 }

@@ -76,9 +76,10 @@ function program(out: Output, env: NodeJS.ProcessEnv, io: Terminal, done: (code:
     .action(async (request: string | undefined, opts) => done(await plan(request, { ...opts, embedder: await configuredEmbedder(config) }, out)));
 
   dataDirOption(catalogOption(root.command('eval').description('plan every request of a data set and score the plans against gold workflows')))
-    .requiredOption('--dataset <file>', 'JSONL of {"id","request","gold"} lines (gold: Workflow v1)')
+    .requiredOption('--dataset <file>', 'JSONL of {"id","request","gold"} lines (gold: a Workflow v1, or a list of acceptable ones: the product format)')
     .option('--limit <n>', 'evaluate only the first N requests')
     .option('--json', 'print the report as JSON', false)
+    .option('--show', 'print each request planned wrong, with what was planned and what was wanted (canonical forms)', false)
     .action(async (opts) => done(await evalCommand({ ...opts, embedder: await configuredEmbedder(config) }, out)));
 
   dataDirOption(catalogOption(root.command('chat').description('talk to the agent in the terminal: it plans, asks for what is missing, runs and shows the results')))
@@ -87,7 +88,7 @@ function program(out: Output, env: NodeJS.ProcessEnv, io: Terminal, done: (code:
       const agent = await openAgent({ ...config, catalogPath: opts.catalog, dataDir: opts.dataDir });
       const reader = lineReader(io.input, io.output);
       try {
-        done(await chat(agent, { outDir: opts.outDir ?? join(opts.dataDir, 'chat') }, reader, out));
+        done(await chat(agent, { outDir: opts.outDir ?? join(opts.dataDir, 'chat'), fileMaxBytes: config.fileMaxBytes }, reader, out));
       } finally {
         reader.close();
         await agent.close();

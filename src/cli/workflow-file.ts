@@ -33,16 +33,22 @@ const MIME_BY_EXT: Record<string, string> = {
   '.webp': 'image/webp',
   '.gif': 'image/gif',
   '.svg': 'image/svg+xml',
+  '.avif': 'image/avif',
+  '.tif': 'image/tiff',
+  '.tiff': 'image/tiff',
   '.csv': 'text/csv',
   '.txt': 'text/plain',
   '.json': 'application/json',
   '.pdf': 'application/pdf',
 };
 
+/** The MIME type a file name's extension says, or application/octet-stream. */
+export const mimeOfName = (name: string): string => MIME_BY_EXT[extname(name).toLowerCase()] ?? 'application/octet-stream';
+
 /** A `--set` value for a `file` input names a local file to read. */
 function readFileValue(path: string, target: string) {
   try {
-    return { name: basename(path), mime: MIME_BY_EXT[extname(path).toLowerCase()] ?? 'application/octet-stream', base64: readFileSync(path).toString('base64') };
+    return { name: basename(path), mime: mimeOfName(path), base64: readFileSync(path).toString('base64') };
   } catch {
     throw new ExitError(messages.setFileMissing(target, path));
   }

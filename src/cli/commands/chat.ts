@@ -3,18 +3,22 @@
  *
  * The conversation agent at the terminal: type a request, answer its questions, see the plan's
  * diagram (a PNG file whose path is printed), progress lines while it runs, and the results.
+ * "help" lists what the catalog can do; a file question takes a local path or an http(s) URL.
  * Reads from a pipe too, one answer a line, so it can be scripted.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Agent, AgentEvent, Question } from '../../agent/index.ts';
+import { isCancel, isHelpRequest, type Agent, type AgentEvent, type Answer, type Question } from '../../agent/index.ts';
 import { chatMessages as m } from '../chat-messages.ts';
+import { readFileAnswer } from '../file-answer.ts';
 import type { LineReader } from '../line-reader.ts';
 import type { Output } from '../output.ts';
 
 export interface ChatArgs {
   /** Where diagrams and file results are written. */
   outDir: string;
+  /** The largest file a file question takes (FILE_MAX_BYTES). */
+  fileMaxBytes: number;
 }
 
 /** Shows agent events as terminal lines, writing the diagram and files under `outDir`. */
@@ -43,6 +47,16 @@ function eventPrinter(args: ChatArgs, out: Output, conversation: string) {
   };
 }
 
+/**
+ * The answer to `question` from the line typed: for a file question the file its path or URL names
+ * (or why it cannot be had), else the text itself.
+ */
+async function answerOf(question: Question, line: string, args: ChatArgs): Promise<{ answer: Answer } | { refused: string }> {
+  if (question.kind !== 'value' || question.type !== 'file' || isCancel(line)) return { answer: line };
+  const read = await readFileAnswer(line, args.fileMaxBytes);
+  return read.ok ? { answer: read.file } : { refused: read.error };
+}
+
 /** Runs conversations until the input ends or the user says "exit". Returns the exit code. */
 export async function chat(agent: Agent, args: ChatArgs, reader: LineReader, out: Output): Promise<number> {
   out.log(m.welcome);
@@ -51,16 +65,28 @@ export async function chat(agent: Agent, args: ChatArgs, reader: LineReader, out
     const request = (await reader.ask(m.requestPrompt))?.trim();
     if (request === undefined || /^(exit|quit|bye)$/i.test(request)) return 0;
     if (!request) continue;
+    if (isHelpRequest(request)) {
+      out.log(m.capabilities(agent.capabilities()));
+      continue;
+    }
     const conversation = `chat-${process.pid}-${Date.now()}-${++n}`;
     const onEvent = eventPrinter(args, out, conversation);
     let turn = await agent.start(`terminal:${conversation}`, request, { onEvent });
+    let question = turn.status === 'waiting' ? turn.question : undefined;
     while (turn.status === 'waiting') {
-      const answer = await reader.ask(m.question(turn.question as Question));
-      if (answer === undefined) {
+      const line = await reader.ask(m.question(question ?? turn.question));
+      if (line === undefined) {
         out.log(m.leftOpen);
         return 1;
       }
-      turn = await agent.resume(`terminal:${conversation}`, answer, { onEvent });
+      const read = await answerOf(turn.question, line, args);
+      // A file that cannot be had is refused here, as the agent refuses a bad value: same question, with why.
+      if ('refused' in read) {
+        question = { ...turn.question, error: read.refused };
+        continue;
+      }
+      turn = await agent.resume(`terminal:${conversation}`, read.answer, { onEvent });
+      question = turn.status === 'waiting' ? turn.question : undefined;
     }
   }
 }
