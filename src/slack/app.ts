@@ -8,9 +8,10 @@ import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, SocketModeReceiver, type Receiver } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
-import type { Agent, AgentConfig } from '../agent/index.ts';
+import { DEFAULT_FILE_MAX_BYTES, type Agent, type AgentConfig } from '../agent/index.ts';
 import { readSlackConfig, SlackConfigError, type SlackConfig } from './config.ts';
 import { Conversations } from './conversations.ts';
+import { SlackFiles } from './files.ts';
 import { registerActionListeners } from './listeners/actions.ts';
 import { registerCommandListeners } from './listeners/commands.ts';
 import { registerEventListeners } from './listeners/events.ts';
@@ -90,10 +91,11 @@ export function createSlackApp({ config, agent, logger = createLogger(config.log
     // instead of as an unhandled rejection from the constructor.
     deferInitialization: true,
   });
-  const conversations = new Conversations({ agent, answersFrom: config.answersFrom, logger });
+  const files = new SlackFiles({ botToken: config.botToken, apiUrl: config.apiUrl, maxBytes: config.agent.fileMaxBytes ?? DEFAULT_FILE_MAX_BYTES, logger });
+  const conversations = new Conversations({ agent, answersFrom: config.answersFrom, logger, files });
   registerEventListeners(app, conversations);
   registerActionListeners(app, conversations);
-  registerCommandListeners(app, config.answersFrom);
+  registerCommandListeners(app, { answersFrom: config.answersFrom, capabilities: () => agent.capabilities() });
   app.error(async (error) => {
     logger.error({ err: error, code: error.code }, 'Slack listener failed');
   });

@@ -4,7 +4,7 @@
  * This module never touches `process.env`; `src/slack/app.ts` hands it the environment.
  */
 import { z } from 'zod';
-import { DEFAULT_CATALOG, readConfirmPolicy, type AgentConfig } from '../agent/index.ts';
+import { DEFAULT_CATALOG, DEFAULT_FILE_MAX_BYTES, readConfirmPolicy, readFileMaxBytes, type AgentConfig } from '../agent/index.ts';
 
 export { DEFAULT_CATALOG };
 
@@ -49,6 +49,12 @@ const confirm = text.transform((v, ctx) => {
   return policy ?? 'auto';
 });
 
+const fileMaxBytes = text.transform((v, ctx) => {
+  const bytes = readFileMaxBytes(v);
+  if (!bytes) ctx.addIssue({ code: 'custom', message: `"${v}" is not a size; give a number of bytes, such as 20971520 or 20MB (KB, MB and GB count in 1024s)` });
+  return bytes ?? DEFAULT_FILE_MAX_BYTES;
+});
+
 const schema = z.object({
   SLACK_BOT_TOKEN: text,
   SLACK_SIGNING_SECRET: text,
@@ -57,6 +63,7 @@ const schema = z.object({
   PORT: text.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number({ error: 'must be a port number from 0 to 65535' }).int().min(0).max(65535)),
   ANSWERS_FROM: text.pipe(z.enum(['requester', 'anyone'], { error: 'must be "requester" or "anyone"' }).default('requester')),
   CONFIRM_BEFORE_RUN: confirm,
+  FILE_MAX_BYTES: fileMaxBytes,
   LOG_LEVEL: text.pipe(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info')),
   CATALOG_PATH: text.transform((v) => v ?? DEFAULT_CATALOG),
   DATA_DIR: text.transform((v) => v ?? 'data'),
@@ -93,6 +100,7 @@ export function readSlackConfig(env: Record<string, string | undefined>): SlackC
       catalogPath: e.CATALOG_PATH,
       dataDir: e.DATA_DIR,
       confirmBeforeRun: e.CONFIRM_BEFORE_RUN,
+      fileMaxBytes: e.FILE_MAX_BYTES,
       ...(e.OPENAI_API_KEY ? { openai: { apiKey: e.OPENAI_API_KEY, ...(e.OPENAI_BASE_URL ? { baseURL: e.OPENAI_BASE_URL } : {}) } } : {}),
     },
   };

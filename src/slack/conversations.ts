@@ -1,15 +1,19 @@
 /**
  * @module slack/conversations
- * What the listeners hand off to, after Slack has been acked: starting a thread's conversation,
- * answering its open question (by reply or button), who may answer, and what the user sees when
- * something goes wrong. Work for one thread runs in order; different threads run side by side.
+ * What the listeners hand off to, after Slack has been acked: starting a thread's conversation
+ * (or saying what the app can do, for "help"), answering its open question (by reply, upload or
+ * button), who may answer, and what the user sees when something goes wrong. Work for one thread
+ * runs in order; different threads run side by side.
  */
 import type { WebClient } from '@slack/web-api';
-import { isAgentError, type Agent, type EventSink, type Pending, type TurnResult } from '../agent/index.ts';
+import { isAgentError, isHelpRequest, type Agent, type Answer, type EventSink, type Pending, type TurnResult } from '../agent/index.ts';
+import type { FileJson } from '../catalog/types.ts';
 import type { AnswersFrom } from './config.ts';
+import type { SlackFile, SlackFiles } from './files.ts';
 import type { Logger } from './logger.ts';
 import { messages } from './messages.ts';
 import { escapeMrkdwn } from './render/blocks.ts';
+import { renderCapabilities } from './render/capabilities.ts';
 import { notice } from './render/notice.ts';
 import { renderAnswered, renderQuestion } from './render/question.ts';
 import { conversationId, type SlackThread } from './thread.ts';
@@ -36,39 +40,60 @@ export interface ConversationsOptions {
   agent: Agent;
   answersFrom: AnswersFrom;
   logger: Logger;
+  /** Fetches the files people share (from Slack only, within FILE_MAX_BYTES). */
+  files: SlackFiles;
+}
+
+/** What a message said: its text (markup already cleaned) and the files shared with it. */
+export interface Said {
+  text: string;
+  files?: SlackFile[];
 }
 
 export class Conversations {
   readonly #agent: Agent;
   readonly #answersFrom: AnswersFrom;
   readonly #logger: Logger;
+  readonly #files: SlackFiles;
   /** The last piece of work of each thread, so the next one starts after it. */
   readonly #tails = new Map<string, Promise<void>>();
   readonly #inFlight = new Set<Promise<void>>();
 
-  constructor({ agent, answersFrom, logger }: ConversationsOptions) {
+  constructor({ agent, answersFrom, logger, files }: ConversationsOptions) {
     this.#agent = agent;
     this.#answersFrom = answersFrom;
     this.#logger = logger;
+    this.#files = files;
   }
 
-  /** An @mention: starts the thread's conversation, or (if it waits for an answer) answers it. */
-  mention(origin: Origin, text: string): void {
+  /**
+   * An @mention: starts the thread's conversation with the files attached to it, or (if it waits
+   * for an answer) answers it. "help", "what can you do?"… get what the catalog can do instead.
+   */
+  mention(origin: Origin, { text, files = [] }: Said): void {
     this.#handle(origin, async (replies) => {
       const id = conversationId(origin.thread);
       const pending = await this.#agent.pending(id);
-      if (pending) return this.#answer(origin, replies, pending, text, 'tell');
+      if (pending) return this.#answer(origin, replies, pending, { text, files }, 'tell');
       if (!text) return void (await replies.post(notice(messages.emptyMention)));
+      if (isHelpRequest(text) && files.length === 0) return void (await replies.post(renderCapabilities(this.#agent.capabilities())));
+      const attached: FileJson[] = [];
+      for (const file of files) {
+        const got = await this.#files.fetch(file, origin.client);
+        // NOTE: a file that cannot be had does not stop the request: the plan asks for what it still needs.
+        if (got.ok) attached.push(got.file);
+        else await replies.post(notice(messages.attachmentRefused(escapeMrkdwn(got.reason))));
+      }
       // A thread whose workflow is finished takes a new request: the agent starts afresh there.
-      await this.#turn(replies, (onEvent) => this.#agent.start(id, text, { user: origin.user, onEvent }));
+      await this.#turn(replies, (onEvent) => this.#agent.start(id, text, { user: origin.user, onEvent, files: attached }));
     });
   }
 
-  /** A plain reply in a thread: answers the open question, if the thread has one. */
-  reply(origin: Origin, text: string): void {
+  /** A reply in a thread, or files uploaded there: answers the open question, if the thread has one. */
+  reply(origin: Origin, said: Said): void {
     this.#handle(origin, async (replies) => {
       const pending = await this.#agent.pending(conversationId(origin.thread));
-      if (pending) await this.#answer(origin, replies, pending, text, 'ignore');
+      if (pending) await this.#answer(origin, replies, pending, said, 'ignore');
     });
   }
 
@@ -90,8 +115,25 @@ export class Conversations {
     while (this.#inFlight.size) await Promise.allSettled([...this.#inFlight]);
   }
 
-  async #answer(origin: Origin, replies: ThreadReplies, pending: Pending, text: string, stranger: Stranger): Promise<void> {
-    if (await this.#mayAnswer(origin, pending, replies, stranger)) await this.#resume(origin, replies, text);
+  /**
+   * Answers the open question with what was said: a file question takes the first file shared (once
+   * fetched), any other question the text. A file that cannot be had, or a file where text is
+   * wanted, asks the same question again with why; nothing already answered is lost.
+   */
+  async #answer(origin: Origin, replies: ThreadReplies, pending: Pending, { text, files = [] }: Said, stranger: Stranger): Promise<void> {
+    // NOTE: whose answer counts is decided before any download, so nobody else's file is fetched.
+    if (!(await this.#mayAnswer(origin, pending, replies, stranger))) return;
+    const question = pending.question;
+    const wantsFile = question.kind === 'value' && question.type === 'file';
+    if (wantsFile && files[0]) {
+      const got = await this.#files.fetch(files[0], origin.client);
+      if (!got.ok) return void (await replies.post(renderQuestion({ ...question, error: got.reason })));
+      return this.#resume(origin, replies, got.file);
+    }
+    if (files.length && !text && question.kind === 'value') {
+      return void (await replies.post(renderQuestion({ ...question, error: messages.fileNotWanted(question.type) })));
+    }
+    await this.#resume(origin, replies, text);
   }
 
   async #mayAnswer(origin: Origin, { requester }: Pending, replies: ThreadReplies, stranger: Stranger): Promise<boolean> {
@@ -101,7 +143,7 @@ export class Conversations {
     return false;
   }
 
-  async #resume(origin: Origin, replies: ThreadReplies, answer: string): Promise<void> {
+  async #resume(origin: Origin, replies: ThreadReplies, answer: Answer): Promise<void> {
     const id = conversationId(origin.thread);
     await this.#turn(replies, (onEvent) => this.#agent.resume(id, answer, { user: origin.user, onEvent }));
   }

@@ -46,6 +46,10 @@ export interface MentionInput {
   /** Reuse an event id (a redelivery); default a new one. */
   eventId?: string;
   ts?: string;
+  /** Files shared with the message (file objects, as `FakeSlack.hostFile` returns them). */
+  files?: unknown[];
+  /** A message subtype, such as "file_share" for an upload. */
+  subtype?: string;
 }
 
 export interface ClickInput {
@@ -100,6 +104,8 @@ export function slackRequests(url: string, secret: string) {
       channel_type: 'channel',
       event_ts: ts,
       ...(input.thread_ts ? { thread_ts: input.thread_ts } : {}),
+      ...(input.files ? { files: input.files, upload: true } : {}),
+      ...(input.subtype ? { subtype: input.subtype } : {}),
     };
     return { response: await event(body, eventId, options), ts, eventId };
   }
@@ -114,6 +120,9 @@ export function slackRequests(url: string, secret: string) {
     mention: (input: MentionInput, options?: SendOptions) => message('app_mention', input, options),
     /** A plain message; with `thread_ts`, a reply in that thread. */
     reply: (input: MentionInput & { thread_ts: string }, options?: SendOptions) => message('message', input, options),
+    /** Files uploaded in a thread: a message of subtype file_share carrying them (and an optional comment). */
+    upload: (input: Omit<MentionInput, 'text'> & { thread_ts: string; files: unknown[]; text?: string }, options?: SendOptions) =>
+      message('message', { ...input, text: input.text ?? '', subtype: 'file_share' }, options),
     /** A click on a button of a message the app posted. */
     click(input: ClickInput, options?: SendOptions): Promise<Response> {
       const payload = {

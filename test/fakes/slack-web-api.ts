@@ -11,6 +11,8 @@
  * slack.set('chat.postMessage', { ok: false, error: 'channel_not_found' }); // override one method
  * slack.set('chat.postMessage', reply(500, 'boom'));                        // or answer with HTTP 500
  * await slack.waitFor('chat.update', 2);                                     // poll until 2 calls arrived
+ * const file = slack.hostFile({ name: 'cat.png', mimetype: 'image/png', data }); // a file a user shared
+ * slack.state.files.get(uploadedId)?.data;                                   // the bytes the app uploaded
  * await slack.close();
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
@@ -21,6 +23,8 @@ export type Json = Record<string, unknown>;
 /**
  * One request the fake received. File uploads to an upload_url are recorded as method "upload",
  * and posts to a `responseUrl()` (a slash command's or action's response_url) as "response_url".
+ * Downloads of a `hostFile()` (GET of its url_private or url_private_download) are recorded as
+ * "download".
  */
 export interface FakeSlackCall {
   method: string;
@@ -80,6 +84,22 @@ export interface FakeFile {
   bytes?: number;
   title?: string;
   channel_id?: string;
+  /** The bytes: received at the upload URL, or given to `hostFile`. */
+  data?: Uint8Array;
+  mimetype?: string;
+}
+
+/** A file as Slack describes it in events and files.info (the fields the app reads). */
+export interface FakeSlackFileJson {
+  id: string;
+  name: string;
+  title: string;
+  mimetype: string;
+  filetype: string;
+  size: number;
+  url_private: string;
+  url_private_download: string;
+  mode: string;
 }
 
 /** The fake workspace. Tests may read and change it directly. */
@@ -116,6 +136,12 @@ export interface FakeSlack {
   set(method: string, responder: FakeResponder | null): void;
   /** What the fake answered to a recorded call (a JSON body or a raw reply); undefined until answered. */
   answerTo(call: FakeSlackCall): Json | FakeReply | undefined;
+  /**
+   * A file a user shared, served like Slack's file host: GET of its `url_private(_download)` with a
+   * bot token (xoxb-…) gives the bytes; without one, a sign-in page (HTML), as Slack answers.
+   * Returns the file object to put in an event's `files`.
+   */
+  hostFile(file: { name: string; mimetype: string; data: Uint8Array; size?: number }): FakeSlackFileJson;
   /** A response_url served by this fake (calls recorded as method "response_url"). */
   responseUrl(name?: string): string;
   /**
@@ -172,14 +198,14 @@ function parseBody(raw: Buffer, contentType: string): Json {
 }
 
 /** Size of an uploaded file: the file part of a multipart body, or the whole raw body. */
-async function uploadedBytes(raw: Buffer, contentType: string): Promise<{ bytes: number; filename?: string }> {
+async function uploadedBytes(raw: Buffer, contentType: string): Promise<{ bytes: number; filename?: string; data: Uint8Array }> {
   if (contentType.includes('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
     for (const value of form.values()) {
-      if (typeof value !== 'string') return { bytes: value.size, filename: (value as File).name };
+      if (typeof value !== 'string') return { bytes: value.size, filename: (value as File).name, data: new Uint8Array(await value.arrayBuffer()) };
     }
   }
-  return { bytes: raw.length };
+  return { bytes: raw.length, data: new Uint8Array(raw) };
 }
 
 export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<FakeSlack> {
@@ -205,6 +231,12 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
   const findChannel = (ref: unknown): FakeChannel | undefined => {
     const key = str(ref).replace(/^#/, '');
     return state.channels.find((c) => c.id === key || c.name === key);
+  };
+  /** A hosted file as Slack describes it; its URLs point at this fake's file host. */
+  const fileJson = (f: FakeFile): FakeSlackFileJson => {
+    const url = `${origin}/files-pri/${state.team.id}-${f.id}/${encodeURIComponent(f.filename)}`;
+    const type = f.filename.includes('.') ? f.filename.split('.').at(-1)!.toLowerCase() : 'binary';
+    return { id: f.id, name: f.filename, title: f.title ?? f.filename, mimetype: f.mimetype ?? 'application/octet-stream', filetype: type, size: f.length, url_private: url, url_private_download: `${url}?download=1`, mode: 'hosted' };
   };
   const messagesOf = (id: string): FakeMessage[] => {
     if (!state.messages.has(id)) state.messages.set(id, []);
@@ -311,6 +343,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return user ? ok({ user }) : fail('user_not_found');
     },
     'reactions.add': (body) => (findChannel(body.channel) ? ok() : fail('channel_not_found')),
+    'files.info': (body) => {
+      const file = state.files.get(str(body.file));
+      return file?.data ? ok({ file: fileJson(file) }) : fail('file_not_found');
+    },
     'files.getUploadURLExternal': (body) => {
       const filename = str(body.filename);
       const length = Number(str(body.length));
@@ -360,6 +396,10 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
     const status = result instanceof FakeReply ? result.status : 200;
     const headers = result instanceof FakeReply ? result.headers : {};
     const payload = result instanceof FakeReply ? result.body : result;
+    if (payload instanceof Uint8Array) {
+      res.writeHead(status, { 'content-type': 'application/octet-stream', ...headers });
+      return void res.end(payload);
+    }
     const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
     const type = typeof payload === 'string' ? 'text/plain' : 'application/json; charset=utf-8';
     res.writeHead(status, { 'content-type': type, ...headers });
@@ -378,11 +418,27 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       return send(res, await answer(call, () => ok()));
     }
 
+    const hosted = /^\/files-pri\/[^/]+-([^/]+)\/[^/]+$/.exec(path);
+    if (hosted && req.method === 'GET') {
+      const file = state.files.get(decodeURIComponent(hosted[1]!));
+      const call: FakeSlackCall = { method: 'download', body: { file_id: hosted[1]!, path }, ...(auth ? { token: auth } : {}) };
+      calls.push(call);
+      return send(
+        res,
+        await answer(call, () => {
+          if (!file?.data) return reply(404, 'file not found');
+          // NOTE: like Slack, a request without a bot token gets the sign-in page, not an error.
+          if (!auth?.startsWith('xoxb-')) return reply(200, '<!DOCTYPE html><html><body>Sign in to Slack</body></html>', { 'content-type': 'text/html' });
+          return reply(200, Buffer.from(file.data), { 'content-type': file.mimetype ?? 'application/octet-stream', 'content-length': String(file.data.byteLength) });
+        }),
+      );
+    }
+
     const upload = /^\/upload\/([^/]+)$/.exec(path);
     if (upload) {
       const fileId = decodeURIComponent(upload[1]!);
       const received = await uploadedBytes(raw, contentType);
-      const call: FakeSlackCall = { method: 'upload', body: { file_id: fileId, ...received }, ...(auth ? { token: auth } : {}) };
+      const call: FakeSlackCall = { method: 'upload', body: { file_id: fileId, bytes: received.bytes, ...(received.filename ? { filename: received.filename } : {}) }, ...(auth ? { token: auth } : {}) };
       calls.push(call);
       return send(
         res,
@@ -390,6 +446,7 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
           const file = state.files.get(fileId);
           if (!file) return reply(404, 'unknown upload url');
           file.bytes = received.bytes;
+          file.data = received.data;
           return reply(200, `OK - ${received.bytes}`);
         }),
       );
@@ -432,6 +489,11 @@ export async function startFakeSlack(options: FakeSlackOptions = {}): Promise<Fa
       else overrides.set(method, responder);
     },
     answerTo: (call) => answers.get(call),
+    hostFile({ name, mimetype, data, size }) {
+      const file: FakeFile = { id: `F${String(++counter).padStart(9, '0')}`, filename: name, length: size ?? data.byteLength, bytes: data.byteLength, data, mimetype };
+      state.files.set(file.id, file);
+      return fileJson(file);
+    },
     responseUrl: (name = 'hook') => `${origin}/response/${encodeURIComponent(name)}`,
     async waitFor(method, count = 1, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;

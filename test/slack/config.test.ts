@@ -15,9 +15,9 @@ describe('readSlackConfig', () => {
 
   it('lists every problem at once', () => {
     assert.throws(
-      () => readSlackConfig({ PORT: 'eighty', ANSWERS_FROM: 'everyone', CONFIRM_BEFORE_RUN: 'maybe' }),
+      () => readSlackConfig({ PORT: 'eighty', ANSWERS_FROM: 'everyone', CONFIRM_BEFORE_RUN: 'maybe', FILE_MAX_BYTES: 'huge' }),
       (e: Error) =>
-        ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT: must be a port number', 'ANSWERS_FROM: must be "requester" or "anyone"', 'CONFIRM_BEFORE_RUN: "maybe"'].every((s) =>
+        ['SLACK_BOT_TOKEN', 'SLACK_SIGNING_SECRET', 'PORT: must be a port number', 'ANSWERS_FROM: must be "requester" or "anyone"', 'CONFIRM_BEFORE_RUN: "maybe"', 'FILE_MAX_BYTES: "huge" is not a size'].every((s) =>
           e.message.includes(s),
         ),
     );
@@ -34,7 +34,12 @@ describe('readSlackConfig', () => {
     assert.equal(config.port, 3000);
     assert.equal(config.answersFrom, 'requester');
     assert.equal(config.logLevel, 'info');
-    assert.deepEqual(config.agent, { catalogPath: DEFAULT_CATALOG, dataDir: 'data', confirmBeforeRun: 'auto' });
+    assert.deepEqual(config.agent, { catalogPath: DEFAULT_CATALOG, dataDir: 'data', confirmBeforeRun: 'auto', fileMaxBytes: 20 * 1024 * 1024 });
+  });
+
+  it('reads FILE_MAX_BYTES in bytes, or with KB, MB or GB', () => {
+    const limit = (v: string) => readSlackConfig({ ...HTTP, FILE_MAX_BYTES: v }).agent.fileMaxBytes;
+    assert.deepEqual(['1000', '64KB', '5 mb', '1GB', ''].map(limit), [1000, 64 * 1024, 5 * 1024 ** 2, 1024 ** 3, 20 * 1024 ** 2]);
   });
 
   it('ends SLACK_API_URL with a slash and takes PORT=0', () => {

@@ -61,6 +61,7 @@ const METHOD_SCOPES: Record<string, string[]> = {
   'chat.update': ['chat:write'],
   'chat.postEphemeral': ['chat:write'],
   'files.uploadV2': ['files:write'],
+  'files.info': ['files:read'],
   filesUploadV2: ['files:write'],
   'conversations.history': ['channels:history', 'groups:history'],
   'conversations.list': ['channels:read', 'groups:read'],
@@ -73,6 +74,7 @@ const OTHER_SCOPES: Record<string, string> = {
   'channels:history': 'the message.channels event',
   'groups:history': 'the message.groups event',
   commands: 'the /workflow command',
+  'files:read': 'downloading the files people share with a request or an answer (url_private_download, src/slack/files.ts)',
   'users:read.email': 'emails in users.list, for FindSlackUser by email',
 };
 /** The Events API subscriptions each event listener needs. */

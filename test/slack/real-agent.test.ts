@@ -1,26 +1,35 @@
 /**
  * The Slack app with the real agent (planner, runtime, SQLite checkpoints), over real HTTP with
- * real signatures, against the fake Web API. Offline: the default catalog's date functions, and a
- * catalog of two HTTP functions served by a local function server.
+ * real signatures, against the fake Web API. Offline: the default catalog's date and image
+ * functions (images shared through the fake's file host), and a catalog of two HTTP functions
+ * served by a local function server.
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import sharp from 'sharp';
 import { openAgent, type Agent } from '../../src/agent/index.ts';
 import { DEFAULT_CATALOG } from '../../src/slack/config.ts';
 import { startFunctionServer, type FunctionServer } from '../fakes/function-server.ts';
+import { BOT_USER } from '../fakes/slack-requests.ts';
+import type { FakeSlack } from '../fakes/slack-web-api.ts';
 import { clickChoice, mentionApp, startSlackHarness, type SlackHarness } from './harness.ts';
-import { textOf, tsOf } from './posted.ts';
+import { blocksOf, textOf, tsOf } from './posted.ts';
 
 const PNG_SIGNATURE = 8;
 
 /** The app over a real agent on `catalogPath`, with its own data folder. */
-async function startWithRealAgent(catalogPath: string, confirmBeforeRun: 'auto' | 'always' = 'auto'): Promise<{ h: SlackHarness; agent: Agent; stop(): Promise<void> }> {
+async function startWithRealAgent(
+  catalogPath: string,
+  confirmBeforeRun: 'auto' | 'always' = 'auto',
+  fileMaxBytes?: number,
+): Promise<{ h: SlackHarness; agent: Agent; stop(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ae-slack-'));
-  const agent = await openAgent({ catalogPath, dataDir, confirmBeforeRun });
-  const h = await startSlackHarness({ agent, env: { CATALOG_PATH: catalogPath, DATA_DIR: dataDir, CONFIRM_BEFORE_RUN: confirmBeforeRun } });
+  const agent = await openAgent({ catalogPath, dataDir, confirmBeforeRun, ...(fileMaxBytes ? { fileMaxBytes } : {}) });
+  const env = { CATALOG_PATH: catalogPath, DATA_DIR: dataDir, CONFIRM_BEFORE_RUN: confirmBeforeRun, ...(fileMaxBytes ? { FILE_MAX_BYTES: String(fileMaxBytes) } : {}) };
+  const h = await startSlackHarness({ agent, env });
   return {
     h,
     agent,
@@ -125,3 +134,86 @@ describe('Slack app with the real agent and a catalog of HTTP functions', () => 
     }
   });
 });
+
+const png = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: '#336699' } }).png().toBuffer();
+
+/** The bytes of the file the app uploaded under `name` (waiting for `uploads` completed uploads in all). */
+async function uploaded(slack: FakeSlack, name: RegExp, uploads: number): Promise<Buffer> {
+  await slack.waitFor('files.completeUploadExternal', uploads);
+  const file = [...slack.state.files.values()].find((f) => name.test(f.filename) && f.data && f.channel_id) ?? assert.fail(`no upload named ${name}: ${[...slack.state.files.values()].map((f) => f.filename).join(', ')}`);
+  return Buffer.from(file.data!);
+}
+
+describe('Slack app with the real agent: files and what it can do', () => {
+  const LIMIT = 64 * 1024;
+  let app: Awaited<ReturnType<typeof startWithRealAgent>>;
+  before(async () => {
+    app = await startWithRealAgent(DEFAULT_CATALOG, 'auto', LIMIT);
+  });
+  after(() => app.stop());
+
+  it('resizes the PNG attached to "resize this to 300px wide" and uploads the 300 px wide image in the thread', async () => {
+    const { h } = app;
+    const before = h.slack.callsTo('chat.postMessage').length;
+    const photo = h.slack.hostFile({ name: 'photo.png', mimetype: 'image/png', data: await png(600, 400) });
+    const { ts } = await h.send.mention({ text: `<@${BOT_USER}> resize this to 300px wide`, files: [photo] });
+    const posts = (await h.slack.waitFor('chat.postMessage', before + 2)).slice(before);
+    assert.match(textOf(posts[0]!), /ResizeImage/);
+    assert.doesNotMatch(textOf(posts[1]!), /\?/, `no question: the image came with the mention and the width with the request; got ${textOf(posts[1]!)}`);
+    const uploads = h.slack.callsTo('files.completeUploadExternal').length;
+    const resized = await uploaded(h.slack, /^photo.*\.png$/, uploads + 1);
+    const meta = await sharp(resized).metadata();
+    assert.deepEqual([meta.format, meta.width], ['png', 300]);
+    const [photoMessage] = [...(h.slack.state.messages.get('C0GENERAL1') ?? [])].filter((m) => m.files?.some((f) => h.slack.state.files.get(f.id)?.filename.startsWith('photo')));
+    assert.equal(photoMessage?.thread_ts, ts, 'uploaded in the mention’s thread');
+  });
+
+  it('asks for the image of "make a thumbnail of this", refuses a file too large and a non-image with the reason, then thumbnails the PNG uploaded in the thread', async () => {
+    const { h } = app;
+    const before = h.slack.callsTo('chat.postMessage').length;
+    const { ts, second: question } = await mentionApp(h, 'make a thumbnail of this', before);
+    assert.match(textOf(question), /What is the image file to make a thumbnail of\?[\s\S]*Attach or upload it in this thread/);
+
+    const noise = await sharp({ create: { width: 600, height: 600, channels: 3, background: '#000', noise: { type: 'gaussian', mean: 128, sigma: 60 } } }).png().toBuffer();
+    await h.send.upload({ thread_ts: ts, files: [h.slack.hostFile({ name: 'noise.png', mimetype: 'image/png', data: noise })] });
+    const tooLarge = (await h.slack.waitFor('chat.postMessage', before + 3))[before + 2]!;
+    assert.match(textOf(tooLarge), /"noise\.png" is [\d.]+ MB, more than the 64 KB I can take; send a smaller file[\s\S]*What is the image file to make a thumbnail of\?/);
+
+    await h.send.upload({ thread_ts: ts, files: [h.slack.hostFile({ name: 'notes.txt', mimetype: 'text/plain', data: Buffer.from('just some notes') })] });
+    const notImage = (await h.slack.waitFor('chat.postMessage', before + 4))[before + 3]!;
+    assert.match(textOf(notImage), /"notes\.txt" is not an image I can read \(text\/plain\); send a PNG, JPEG, GIF, WebP, AVIF, TIFF or SVG image[\s\S]*What is the image file to make a thumbnail of\?/);
+
+    const uploads = h.slack.callsTo('files.completeUploadExternal').length;
+    await h.send.upload({ thread_ts: ts, files: [h.slack.hostFile({ name: 'cat.png', mimetype: 'image/png', data: await png(300, 200) })] });
+    const thumbnail = await sharp(await uploaded(h.slack, /^cat-thumbnail\.png$/, uploads + 1)).metadata();
+    assert.deepEqual([thumbnail.format, thumbnail.width, thumbnail.height], ['png', 128, 128]);
+    const results = (await h.slack.waitFor('chat.postMessage', before + 6))[before + 5]!;
+    assert.equal(results.body.thread_ts, ts);
+    assert.match(textOf(results), /Done in/);
+  });
+
+  it('answers "what can you do?" with the default catalog’s groups and examples, and plans "help me resize this image"', async () => {
+    const { h } = app;
+    const before = h.slack.callsTo('chat.postMessage').length;
+    const { ts } = await h.send.mention({ text: `<@${BOT_USER}> what can you do?` });
+    const help = (await h.slack.waitFor('chat.postMessage', before + 1))[before]!;
+    assert.equal(help.body.thread_ts, ts);
+    const text = textOf(help);
+    assert.match(text, /Here is what I can do:\* 33 functions in 5 groups/);
+    for (const group of ['data', 'media', 'slack', 'text', 'time']) assert.match(text, new RegExp(`\\*${group}\\* — `));
+    assert.match(text, /\*media\* — `ResizeImage`, `ConvertImage`, `MakeThumbnail`, `GetImageInfo`, `MakeQrCode`, `ChartFromNumbers`\n_e\.g\._ “resize this photo to 300px wide” · “make a QR code for https:\/\/example\.com”/);
+    assert.ok(blocksOf(help).length <= 10, 'one short message');
+
+    const planned = await mentionApp(h, 'help me resize this image', before + 1);
+    assert.match(textOf(planned.first), /Plan for “help me resize this image”[\s\S]*ResizeImage/);
+  });
+
+  it('includes the default catalog’s capabilities in /workflow help', async () => {
+    const { h } = app;
+    await h.send.command({ command: '/workflow', text: 'help', response_url: h.slack.responseUrl('help') });
+    const answer = (await h.slack.waitFor('response_url', 1)).at(-1)!;
+    const text = blocksOf(answer).map((b) => b.text?.text ?? '').join('\n');
+    assert.match(text, /Mention me with what you want[\s\S]*Here is what I can do:\* 33 functions in 5 groups[\s\S]*\*time\* — `ConvertUnits`/);
+  });
+});
+

@@ -4,7 +4,7 @@
  * and confirm questions get a button per choice, value questions ask for a reply in the thread.
  * After a click, the message is redrawn without buttons, saying what was chosen.
  */
-import type { Choice, Question } from '../../agent/index.ts';
+import { IMAGE, IMAGE_FORMATS, type Choice, type Question } from '../../agent/index.ts';
 import { messages } from '../messages.ts';
 import { asIs, context, escapeMrkdwn, fit, LIMITS, message, section, type Block, type SlackMessage } from './blocks.ts';
 
@@ -50,7 +50,10 @@ function buttons(question: Question, choices: Choice[]): Block {
  */
 export function renderQuestion(question: Question): SlackMessage {
   const blocks = head(question);
-  if (question.kind === 'value') {
+  if (question.kind === 'value' && question.type === 'file') {
+    const what = question.accept === IMAGE ? `an image (${IMAGE_FORMATS})` : 'a file';
+    blocks.push(context(messages.replyHint.file(escapeMrkdwn(question.function), escapeMrkdwn(question.input), what)));
+  } else if (question.kind === 'value') {
     blocks.push(context(messages.replyHint.value(escapeMrkdwn(question.function), escapeMrkdwn(question.input), question.type, question.enum)));
   } else {
     if (question.kind === 'choice') blocks.push(choiceList(question.choices));
