@@ -4,7 +4,9 @@
  */
 import type { Score } from '../workflow/compare.ts';
 import type { RunEvent, RunRecord } from '../workflow/types.ts';
+import { pyFixed } from '../workflow/python-text.ts';
 import type { EvalReport } from './commands/eval.ts';
+import type { ProductEvalReport } from './commands/eval-product.ts';
 
 const ms = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(1)} s` : `${Math.round(n)} ms`);
 
@@ -96,6 +98,46 @@ export const planMessages = {
       row('  edges', `${String(e.edges).padStart(4)}  (right functions, wrong wiring)`),
       row('  asked', `${String(e.asked).padStart(4)}  (right structure, an input left as a question)`),
       row('  wrong value', `${String(e.wrongValue).padStart(4)}  (right structure, a literal wrong or missing)`),
+    ].join('\n');
+  },
+};
+
+/** Messages of `eval` on product data sets (gold: a list of acceptable workflows), figures as score.py prints them. */
+const f3py = (x: number) => pyFixed(x, 3);
+
+export const productMessages = {
+  lineNoGold: 'needs a "gold": the list of acceptable workflows ([] for an unsupported request)',
+  goldNotList:
+    '"gold" must be a list of acceptable workflows: this data set is in the product format (its first "gold" is a list), and this line gives one workflow',
+  goldIsList:
+    '"gold" is a list of workflows (the product format), but this data set is in the Reverse Chain format (its first "gold" is one workflow); keep one format per file',
+  goldPlace: (index: number) => `gold[${index}]`,
+  goldNotObject: (where: string) => `${where}: a workflow must be an object {"nodes", "outputs"}`,
+  goldNoNodes: (where: string) => `${where}: needs "nodes" (a list)`,
+  goldBadNode: (where: string, index: number) => `${where}: node #${index + 1} needs an "id" and a "function" (text)`,
+  goldBadInputs: (where: string, index: number) => `${where}: node #${index + 1}: "inputs" must be an object of bindings`,
+  goldBadOutputs: (where: string) => `${where}: "outputs" must be a list of {"from", "output"}`,
+  goldBadAlternatives: (where: string) => `${where}: "alternatives" must be a list of {"node", "functions"}`,
+  kindNotText: '"kind" must be text (single, chain, multi, ask or unsupported)',
+  emptyDataset: (file: string) => `${file}: no usable {"id","request","gold"} lines; nothing to evaluate`,
+  /** One wrong item, as score.py's --show prints it. */
+  wrongItem: (item: { id: string; kind: string; request: string }, forms: { got: string; want: string }) =>
+    `${item.id} [${item.kind}] ${item.request}\n   got  ${forms.got}\n   want ${forms.want}`,
+  byKind: (perKind: Record<string, string>) =>
+    Object.entries(perKind)
+      .map(([kind, share]) => `${kind} ${share}`)
+      .join('   '),
+  report(dataset: string, r: ProductEvalReport): string {
+    const s = r.score;
+    const row = (name: string, text: string) => `${name.padEnd(14)}${text}`;
+    return [
+      `${dataset}: ${r.requests} request${r.requests === 1 ? '' : 's'}, product format${r.badLines.length ? `, ${r.badLines.length} bad line${r.badLines.length === 1 ? '' : 's'} skipped` : ''}`,
+      row('right', `${s.right}/${s.n} (${f3py(s.right_share)})`),
+      row('final top-1', `${f3py(s.final_top1)}   top-3 ${f3py(s.final_top3)}   (over the ${r.goals} request${r.goals === 1 ? '' : 's'} with a goal)`),
+      row('function F1', `${f3py(s.fn_F1)}   (against the closest acceptable plan)`),
+      row('by kind', productMessages.byKind(s.per_kind)),
+      row('latency plan', `p50 ${fmtMs(r.latency.planMs.p50)}   p95 ${fmtMs(r.latency.planMs.p95)}`),
+      row('latency wall', `p50 ${fmtMs(r.latency.wallMs.p50)}   p95 ${fmtMs(r.latency.wallMs.p95)}`),
     ].join('\n');
   },
 };

@@ -8,3 +8,24 @@ export { topologicalOrder, dependencies, dependents } from './graph.ts';
 export { coerceValue, isAssignable, isFileJson, isFileValue, toJsonValue, CoercionError } from './values.ts';
 export { workflowToDot, renderSvg, renderPng, renderWorkflowDiagram } from './diagram.ts';
 export { compareWorkflows, aggregate, normaliseValue, score, type Counts, type Comparison, type Score, type Aggregate } from './compare.ts';
+export { canonicalValue, valueRepr, sameValue, type CanonicalValue } from './canonical-value.ts';
+export {
+  canonicalWorkflow,
+  sameCanonical,
+  functionCounts,
+  finalFunctions,
+  type CatalogFunctions,
+  type ComparableWorkflow,
+  type GoldWorkflow,
+  type GoldAskBinding,
+  type FinalFunctions,
+} from './canonical.ts';
+export {
+  judgeProductItem,
+  summariseProduct,
+  shownForms,
+  type ProductItem,
+  type ProductPrediction,
+  type ProductJudgement,
+  type ProductScore,
+} from './product-score.ts';

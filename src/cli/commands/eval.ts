@@ -1,19 +1,30 @@
 /**
- * `action-engine eval --catalog PATH --dataset FILE.jsonl [--json] [--limit N] [--data-dir DIR]`
+ * `action-engine eval --catalog PATH --dataset FILE.jsonl [--json] [--show] [--limit N] [--data-dir DIR]`
  *
- * Plans every request of a data set (`{"id","request","gold"}` a line) and scores the plans against
- * the gold workflows. The core, {@link evaluate}, takes any Planner so tests can script one.
+ * Plans every request of a data set and scores the plans against the gold workflows. Two formats,
+ * told apart per data set (see {@link datasetFormat}): Reverse Chain lines
+ * `{"id","request","gold": Workflow}`, scored here by functions, edges and values; and product
+ * lines `{"id","request","kind","gold": [Workflow, …]}`, scored as score.py does
+ * (./eval-product.ts). The cores, {@link evaluate} and `evaluateProduct`, take any Planner so
+ * tests can script one.
  */
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { loadCatalog } from '../../catalog/index.ts';
 import type { Planner, PlanResult } from '../../planner/types.ts';
+import { canonicalWorkflow, type CatalogFunctions } from '../../workflow/canonical.ts';
 import { aggregate, compareWorkflows, type Comparison, type Score } from '../../workflow/compare.ts';
+import { shownForms } from '../../workflow/product-score.ts';
 import { parseWorkflow } from '../../workflow/schema.ts';
 import { isFromBinding, type Workflow } from '../../workflow/types.ts';
 import { ExitError } from '../errors.ts';
-import { messages, planMessages } from '../messages.ts';
+import { messages, planMessages, productMessages } from '../messages.ts';
 import type { Output } from '../output.ts';
+import { datasetFormat, percentile, percentiles, timedPlan, type BadLine, type Percentiles } from './eval-common.ts';
+import { evaluateProduct, parseProductDataset } from './eval-product.ts';
 import { loadPlanner } from './plan.ts';
+
+export { datasetFormat, percentile, type BadLine, type Percentiles };
 
 export interface EvalItem {
   id: string;
@@ -21,11 +32,6 @@ export interface EvalItem {
   gold: Workflow;
   /** 1-based line in the data set file. */
   line: number;
-}
-
-export interface BadLine {
-  line: number;
-  why: string;
 }
 
 export interface Dataset {
@@ -59,11 +65,6 @@ export interface RequestResult {
   error?: string;
 }
 
-export interface Percentiles {
-  p50: number;
-  p95: number;
-}
-
 export interface EvalReport {
   /** Requests planned and scored (bad lines excluded). */
   requests: number;
@@ -85,6 +86,8 @@ export interface EvaluateOptions {
   onProgress?: (done: number, total: number) => void;
   /** Clock in milliseconds, replaceable in tests. */
   now?: () => number;
+  /** Called with each item's plan (undefined and the error when planning failed), e.g. for `--show`. */
+  onPlanned?: (item: EvalItem, plan: PlanResult | undefined, result: RequestResult) => void;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -120,6 +123,7 @@ export function parseDataset(text: string, limit = Infinity): Dataset {
     if (typeof request !== 'string' || request.trim() === '') problems.push(planMessages.lineNoRequest);
     let workflow: Workflow | undefined;
     if (gold === undefined) problems.push(planMessages.lineNoGold);
+    else if (Array.isArray(gold)) problems.push(productMessages.goldIsList);
     else {
       try {
         workflow = parseWorkflow(gold, 'gold');
@@ -145,13 +149,6 @@ function outcomeOf(c: Comparison, finalRight: boolean): RequestResult['outcome']
   if (c.functions.fp > 0 || c.functions.fn > 0) return 'helpers';
   if (c.edges.fp > 0 || c.edges.fn > 0) return 'edges';
   return c.values.fp === 0 && c.asks > 0 ? 'asked' : 'wrongValue';
-}
-
-/** Nearest-rank percentile (0 for an empty list). */
-export function percentile(values: readonly number[], p: number): number {
-  if (values.length === 0) return 0;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1]!;
 }
 
 const EMPTY: Workflow = { version: 1, request: '', nodes: [], outputs: [] };
@@ -188,17 +185,11 @@ export async function evaluate(planner: Planner, dataset: Dataset, options: Eval
   const now = options.now ?? (() => performance.now());
   const results: RequestResult[] = [];
   for (const item of dataset.items) {
-    const start = now();
-    let plan: PlanResult | undefined;
-    let error: string | undefined;
-    try {
-      plan = await planner.plan(item.request);
-    } catch (e) {
-      error = e instanceof Error ? e.message : String(e);
-    }
-    const wallMs = now() - start;
-    const result = scoreOne(item, plan);
-    results.push(plan ? { ...result, ms: plan.ms, wallMs } : { ...result, error });
+    const { plan, error, wallMs } = await timedPlan(planner, item.request, now);
+    const scored = scoreOne(item, plan);
+    const result = plan ? { ...scored, ms: plan.ms, wallMs } : { ...scored, error };
+    results.push(result);
+    options.onPlanned?.(item, plan, result);
     options.onProgress?.(results.length, dataset.items.length);
   }
   const totals = aggregate(results.map((r) => r.comparison));
@@ -215,10 +206,7 @@ export async function evaluate(planner: Planner, dataset: Dataset, options: Eval
     exact: { count: totals.exact, rate: totals.exactRate },
     asks: { total: totals.asks, perRequest: rate(totals.asks) },
     final: { top1: rate(results.filter((r) => r.top1).length), top3: rate(results.filter((r) => r.top3).length) },
-    latency: {
-      planMs: { p50: percentile(timed.map((r) => r.ms!), 0.5), p95: percentile(timed.map((r) => r.ms!), 0.95) },
-      wallMs: { p50: percentile(timed.map((r) => r.wallMs!), 0.5), p95: percentile(timed.map((r) => r.wallMs!), 0.95) },
-    },
+    latency: { planMs: percentiles(timed.map((r) => r.ms!)), wallMs: percentiles(timed.map((r) => r.wallMs!)) },
     unsupported: { goals: results.reduce((a, r) => a + r.unsupported, 0), requests: results.filter((r) => r.unsupported > 0).length },
     errors,
     results,
@@ -229,6 +217,8 @@ export interface EvalArgs {
   catalog: string;
   dataset: string;
   json: boolean;
+  /** Print each item that is not right, with its planned and wanted canonical forms. */
+  show?: boolean;
   limit?: string;
   dataDir: string;
 }
@@ -237,9 +227,11 @@ export interface EvalArgs {
 const PROGRESS_EVERY = 50;
 
 /**
- * The CLI command: reads the data set, builds the real planner (or uses `planner` in tests),
- * evaluates and prints a table (or `--json`). Exit 0 when the evaluation ran, even if some lines
- * were bad (they are listed on stderr); 2 when nothing could be evaluated.
+ * The CLI command: reads the data set, tells its format, builds the real planner (or uses
+ * `planner` in tests), evaluates and prints a table (or `--json`). With `--show`, each wrong item
+ * is printed first (on stderr with `--json`, so stdout stays one JSON document). Exit 0 when the
+ * evaluation ran, even if some lines were bad (they are listed on stderr); 2 when nothing could be
+ * evaluated.
  */
 export async function evalCommand(args: EvalArgs, out: Output, planner?: Planner): Promise<number> {
   const limit = args.limit === undefined ? Infinity : Number(args.limit);
@@ -250,15 +242,52 @@ export async function evalCommand(args: EvalArgs, out: Output, planner?: Planner
   } catch {
     throw new ExitError(messages.noSuchFile(args.dataset));
   }
+  const onProgress = (done: number, total: number) => {
+    if (done % PROGRESS_EVERY === 0 && done < total) out.error(planMessages.evalProgress(done, total));
+  };
+  const show = (line: string) => (args.json ? out.error(line) : out.log(line));
+
+  if (datasetFormat(text) === 'product') {
+    const dataset = parseProductDataset(text, limit);
+    for (const b of dataset.bad) out.error(planMessages.badLine(args.dataset, b.line, b.why));
+    if (dataset.items.length === 0) throw new ExitError(productMessages.emptyDataset(args.dataset));
+    const catalog = loadCatalog(args.catalog);
+    const report = await evaluateProduct(planner ?? (await loadPlanner(args, catalog)), dataset, catalog, { onProgress });
+    if (args.show) {
+      report.results.forEach((r, i) => {
+        if (!r.right) show(productMessages.wrongItem(dataset.items[i]!, shownForms(r)));
+      });
+    }
+    out.log(args.json ? JSON.stringify(report, null, 2) : productMessages.report(args.dataset, report));
+    return 0;
+  }
+
   const dataset = parseDataset(text, limit);
   for (const b of dataset.bad) out.error(planMessages.badLine(args.dataset, b.line, b.why));
   if (dataset.items.length === 0) throw new ExitError(planMessages.emptyDataset(args.dataset));
-  const report = await evaluate(planner ?? (await loadPlanner(args)), dataset, {
-    onProgress: (done, total) => {
-      if (done % PROGRESS_EVERY === 0 && done < total) out.error(planMessages.evalProgress(done, total));
+  const catalog = args.show || !planner ? loadCatalog(args.catalog) : undefined;
+  const wrong: string[] = [];
+  const report = await evaluate(planner ?? (await loadPlanner(args, catalog)), dataset, {
+    onProgress,
+    onPlanned: (item, plan, result) => {
+      if (args.show && result.outcome !== 'exact') wrong.push(exactMiss(item, plan, result, catalog!));
     },
   });
+  wrong.forEach(show);
   if (args.json) out.log(JSON.stringify(report, null, 2));
   else out.log(planMessages.evalReport(args.dataset, report));
   return 0;
+}
+
+/** The `--show` lines of a Reverse Chain request that was not exact: canonical forms, as for product sets. */
+function exactMiss(item: EvalItem, plan: PlanResult | undefined, result: RequestResult, catalog: CatalogFunctions): string {
+  const forms = shownForms({
+    id: item.id,
+    kind: result.outcome,
+    right: false,
+    planned: plan ? canonicalWorkflow(plan.workflow, catalog) : undefined,
+    error: result.error,
+    wanted: [canonicalWorkflow(item.gold, catalog)],
+  });
+  return productMessages.wrongItem({ id: item.id, kind: result.outcome, request: item.request }, forms);
 }

@@ -7,7 +7,7 @@
  * `{"id","error"}` line out per input line, in order; exit 1 if any line is an error.
  */
 import { closeSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { loadCatalog } from '../../catalog/index.ts';
+import { loadCatalog, type Catalog } from '../../catalog/index.ts';
 import type { Embedder } from '../../index/index.ts';
 import type { Planner, PlanResult } from '../../planner/types.ts';
 import { ExitError } from '../errors.ts';
@@ -28,12 +28,12 @@ export interface PlanArgs extends PlannerArgs {
 }
 
 /**
- * Builds the real planner from a catalog path and the data folder (where the function index lives).
+ * Builds the real planner from a catalog path (or the catalog, when the caller has loaded it) and
+ * the data folder (where the function index lives).
  * NOTE: the planner module is imported here, not at the top, so commands that never plan (run,
  * diagram, catalog validate) do not load it (nor the index and models it pulls in).
  */
-export async function loadPlanner(args: PlannerArgs): Promise<Planner> {
-  const catalog = loadCatalog(args.catalog);
+export async function loadPlanner(args: PlannerArgs, catalog: Catalog = loadCatalog(args.catalog)): Promise<Planner> {
   const { createPlanner } = await import('../../planner/index.ts');
   return createPlanner({ catalog, dataDir: args.dataDir, embedder: args.embedder });
 }

@@ -1,0 +1,74 @@
+/**
+ * What both data-set formats of `action-engine eval` share: bad lines, latency percentiles, timing
+ * one plan, and telling the formats apart.
+ */
+import type { Planner, PlanResult } from '../../planner/types.ts';
+
+export interface BadLine {
+  line: number;
+  why: string;
+}
+
+export interface Percentiles {
+  p50: number;
+  p95: number;
+}
+
+/**
+ * - `reversechain`: `{"id","request","gold": Workflow}` lines, scored by functions, edges and values;
+ * - `product`: `{"id","request","kind","gold": [Workflow, …]}` lines (acceptable plans, `{"ask": true}`
+ *   for questions, `"unsupported": true` with `gold: []`), scored as score.py does.
+ */
+export type DatasetFormat = 'reversechain' | 'product';
+
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * The format of a data set, from its first line that has a `gold`: a list of workflows is the
+ * product format, anything else the Reverse Chain one (also when no line has a `gold`, so the
+ * Reverse Chain parser reports the lines as before).
+ * @example
+ * datasetFormat('{"id":"a","request":"x","gold":[],"unsupported":true}'); // 'product'
+ */
+export function datasetFormat(text: string): DatasetFormat {
+  for (const raw of text.split(/\r?\n/)) {
+    if (raw.trim() === '') continue;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(raw);
+    } catch {
+      continue;
+    }
+    if (isRecord(doc) && 'gold' in doc) return Array.isArray(doc.gold) ? 'product' : 'reversechain';
+  }
+  return 'reversechain';
+}
+
+/** Nearest-rank percentile (0 for an empty list). */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1]!;
+}
+
+/** p50 and p95 of the values. */
+export const percentiles = (values: readonly number[]): Percentiles => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
+
+export interface TimedPlan {
+  plan?: PlanResult;
+  /** The planner's error message when it threw. */
+  error?: string;
+  /** Wall-clock milliseconds around `plan()`. */
+  wallMs: number;
+}
+
+/** Plans one request, timing it and catching the planner's failure. */
+export async function timedPlan(planner: Planner, request: string, now: () => number): Promise<TimedPlan> {
+  const start = now();
+  try {
+    const plan = await planner.plan(request);
+    return { plan, wallMs: now() - start };
+  } catch (e) {
+    return { error: e instanceof Error ? e.message : String(e), wallMs: now() - start };
+  }
+}
