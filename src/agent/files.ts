@@ -80,9 +80,12 @@ export function checkFile(file: FileJson, input: { accept?: string }, maxBytes: 
   return { ok: true, file: { ...file, mime } };
 }
 
-/** The refusal of a file over the limit, worded the same wherever it is noticed. */
-export const tooLarge = (name: string, size: number, maxBytes: number): string =>
-  `"${name}" is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} I can take; send a smaller file`;
+/**
+ * The refusal of a file over the limit, worded the same wherever it is noticed; `size` is undefined
+ * when only the download ran past the limit.
+ */
+export const tooLarge = (name: string, size: number | undefined, maxBytes: number): string =>
+  `"${name}" is ${size === undefined ? 'more' : `${formatBytes(size)}, more`} than the ${formatBytes(maxBytes)} I can take; send a smaller file`;
 
 /**
  * The body of a download, read no further than `maxBytes`; undefined (and the download stopped)

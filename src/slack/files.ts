@@ -94,7 +94,7 @@ export class SlackFiles {
         return { ok: false, reason: messages.fileNeedsScope(name) };
       }
       const data = await readAtMost(response, this.#maxBytes);
-      if (!data) return { ok: false, reason: tooLarge(name, file.size ?? this.#maxBytes + 1, this.#maxBytes) };
+      if (!data) return { ok: false, reason: tooLarge(name, undefined, this.#maxBytes) };
       return { ok: true, file: { name, mime: file.mimetype || 'application/octet-stream', base64: Buffer.from(data).toString('base64') } };
     } catch (error) {
       this.#logger.warn({ err: error, file: file.id }, 'could not download a file from Slack');

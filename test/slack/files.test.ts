@@ -10,6 +10,7 @@ import { afterEach, describe, it } from 'node:test';
 import type { ValueQuestion } from '../../src/agent/index.ts';
 import { scriptedAgent, type Turn } from '../fakes/scripted-agent.ts';
 import { BOB, BOT_USER } from '../fakes/slack-requests.ts';
+import { reply } from '../fakes/slack-web-api.ts';
 import { mentionApp, startSlackHarness, type SlackHarness } from './harness.ts';
 import { blocksOf, textOf } from './posted.ts';
 import { dateQuestion, plan, PNG, result, running } from './script.ts';
@@ -102,6 +103,35 @@ describe('Slack app: files shared with a request or an answer', () => {
     assert.match(textOf(again!), /What is the image file to make a thumbnail of\?/);
     assert.equal(h.slack.callsTo('download').length, 0);
     assert.deepEqual(agent.calls.map((c) => c.op), ['start'], 'the question stays open');
+  });
+
+  it('follows no redirect off the Slack file host', async () => {
+    const { agent, h } = await start();
+    const { ts } = await mentionApp(h, 'make a thumbnail of this');
+    h.slack.set('download', reply(302, '', { location: 'http://127.0.0.1:9/elsewhere.png' }));
+    await h.send.upload({ thread_ts: ts, files: [h.slack.hostFile({ name: 'cat.png', mimetype: 'image/png', data: PNG })] });
+    const [, , again] = await h.slack.waitFor('chat.postMessage', 3);
+    assert.match(textOf(again!), /"cat\.png" is not stored in Slack, and I only fetch files from Slack/);
+    assert.deepEqual(agent.calls.map((c) => c.op), ['start']);
+  });
+
+  it('says the app needs files:read when Slack answers a download with its sign-in page', async () => {
+    const { h } = await start();
+    const { ts } = await mentionApp(h, 'make a thumbnail of this');
+    h.slack.set('download', reply(200, '<!DOCTYPE html><html>Sign in</html>', { 'content-type': 'text/html; charset=utf-8' }));
+    await h.send.upload({ thread_ts: ts, files: [h.slack.hostFile({ name: 'cat.png', mimetype: 'image/png', data: PNG })] });
+    const [, , again] = await h.slack.waitFor('chat.postMessage', 3);
+    assert.match(textOf(again!), /Slack did not let me download "cat\.png": the app needs the `files:read` scope/);
+  });
+
+  it('looks a file up with files.info when the event leaves its details out', async () => {
+    const { agent, h } = await start();
+    const { ts } = await mentionApp(h, 'make a thumbnail of this');
+    const { id } = h.slack.hostFile({ name: 'cat.png', mimetype: 'image/png', data: PNG });
+    await h.send.upload({ thread_ts: ts, files: [{ id, file_access: 'check_file_info' }] });
+    await h.slack.waitFor('chat.postMessage', 4);
+    assert.equal(h.slack.callsTo('files.info')[0]?.body.file, id);
+    assert.deepEqual(agent.calls[1]!.files, [{ name: 'cat.png', mime: 'image/png', base64: base64(PNG) }]);
   });
 
   it('ignores files someone other than the requester uploads, without downloading them', async () => {
