@@ -80,6 +80,8 @@ export function valueRepr(v: CanonicalValue): string {
 /**
  * Whether two canonical forms are equal as Python tuples (how score.py tells an optional input
  * bound to its default): numbers by value, so `-0.0` equals `0.0` and NaN equals nothing.
+ * @example
+ * sameValue(canonicalValue('SHA256'), canonicalValue('sha256')); // true
  */
 export function sameValue(a: CanonicalValue, b: CanonicalValue): boolean {
   if (a.tag !== b.tag) return false;

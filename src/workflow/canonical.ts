@@ -47,6 +47,8 @@ const lower = (v: unknown) => pyStr(v).toLowerCase();
 /**
  * A key that treats ids as Python dict keys do: `1`, `1.0` and `true` are one key, `"1"` another.
  * Undefined for values Python could not use as a key.
+ * @example
+ * idKey(1) === idKey(true); // true
  */
 export function idKey(v: unknown): string | undefined {
   if (typeof v === 'string') return `s:${v}`;
@@ -76,6 +78,9 @@ function defaultsOf(catalog: CatalogFunctions): Map<string, Map<string, Canonica
 /**
  * The sorted node signatures of a plan (see the module comment). A wire from a node that is
  * missing, or that leads round a cycle, shows its producer as `<?>`.
+ * @example
+ * canonicalWorkflow({ nodes: [{ id: 'n1', function: 'HashText', inputs: { text: { ask: true }, algorithm: { value: 'SHA256' } } }] }, catalog);
+ * // ['hashtext(text=?)'] when the catalog declares algorithm's default as "sha256"
  */
 export function canonicalWorkflow(workflow: ComparableWorkflow, catalog: CatalogFunctions): string[] {
   const defaults = defaultsOf(catalog);
@@ -120,7 +125,11 @@ export function canonicalWorkflow(workflow: ComparableWorkflow, catalog: Catalog
   return [...nodes.keys()].map(signature).sort(byCodePoint);
 }
 
-/** Whether two plans are the same for the product comparison: equal sorted signatures. */
+/**
+ * Whether two plans are the same for the product comparison: equal sorted signatures.
+ * @example
+ * const right = gold.some((g) => sameCanonical(canonicalWorkflow(plan, catalog), canonicalWorkflow(g, catalog)));
+ */
 export function sameCanonical(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((s, i) => s === b[i]);
 }

@@ -17,7 +17,11 @@ const PY_SPACE = new Set(
     .map((c) => String.fromCodePoint(c)),
 );
 
-/** Python's `s.strip(chars)` (whitespace when `chars` is absent), by code point. */
+/**
+ * Python's `s.strip(chars)` (whitespace when `chars` is absent), by code point.
+ * @example
+ * pyStrip('\u00a0 "x" ', ' "\u00a0'); // 'x'
+ */
 export function pyStrip(s: string, chars?: string): string {
   const drop = chars === undefined ? PY_SPACE : new Set(Array.from(chars));
   const cps = Array.from(s);
@@ -28,7 +32,11 @@ export function pyStrip(s: string, chars?: string): string {
   return cps.slice(start, end).join('');
 }
 
-/** Python's `s.rstrip(chars)`. */
+/**
+ * Python's `s.rstrip(chars)`.
+ * @example
+ * pyRstrip('done?!', '.!?'); // 'done'
+ */
 export function pyRstrip(s: string, chars: string): string {
   const drop = new Set(Array.from(chars));
   const cps = Array.from(s);
@@ -84,6 +92,8 @@ export function pyFloat(s: string): number | undefined {
 /**
  * `x` rounded to `digits` decimals as Python's `'%.Nf'` does: correctly rounded from the exact
  * binary value, exact ties to even (JavaScript's `toFixed` breaks ties away from zero).
+ * @example
+ * pyFixed(0.0625, 3); // '0.062' ((0.0625).toFixed(3) is '0.063')
  */
 export function pyFixed(x: number, digits: number): string {
   if (Number.isNaN(x)) return 'nan';
@@ -164,7 +174,11 @@ export function pyStrRepr(s: string): string {
   return out + quote;
 }
 
-/** Code-point order, as Python sorts strings (JavaScript's default sort compares UTF-16 units). */
+/**
+ * Code-point order, as Python sorts strings (JavaScript's default sort compares UTF-16 units).
+ * @example
+ * ['\uff5e', '\u{1f600}'].sort(byCodePoint); // ['～', '😀']
+ */
 export function byCodePoint(a: string, b: string): number {
   const x = Array.from(a);
   const y = Array.from(b);
@@ -186,7 +200,11 @@ function pyNumberText(x: number): string {
   return Number.isInteger(x) ? BigInt(x).toString() : pyFloatRepr(x);
 }
 
-/** Python's `repr(v)` of a JSON value (None, True, 5, 2.5, 'text', [..], {..}). */
+/**
+ * Python's `repr(v)` of a JSON value (None, True, 5, 2.5, 'text', [..], {..}).
+ * @example
+ * pyRepr(["a(x=('s', 'b'))"]); // `["a(x=('s', 'b'))"]`
+ */
 export function pyRepr(v: unknown): string {
   if (v === null || v === undefined) return 'None';
   if (typeof v === 'boolean') return v ? 'True' : 'False';
@@ -197,7 +215,11 @@ export function pyRepr(v: unknown): string {
   return pyStrRepr(String(v));
 }
 
-/** Python's `str(v)` of a JSON value (a string is itself). */
+/**
+ * Python's `str(v)` of a JSON value (a string is itself).
+ * @example
+ * pyStr(null); // 'None'
+ */
 export function pyStr(v: unknown): string {
   return typeof v === 'string' ? v : pyRepr(v);
 }
@@ -242,7 +264,11 @@ export function pyJsonDumps(v: unknown): string {
   return jsonString(String(v));
 }
 
-/** Python truthiness of a JSON value (`0`, `""`, `[]`, `{}`, `false` and `null` are false). */
+/**
+ * Python truthiness of a JSON value (`0`, `""`, `[]`, `{}`, `false` and `null` are false).
+ * @example
+ * pyTruthy([]); // false
+ */
 export function pyTruthy(v: unknown): boolean {
   if (Array.isArray(v)) return v.length > 0;
   if (isRecord(v)) return Object.keys(v).length > 0;

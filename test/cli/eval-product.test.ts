@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { datasetFormat, evalCommand, parseDataset } from '../../src/cli/commands/eval.ts';
@@ -41,7 +43,7 @@ function fixturePlanner() {
 
 const args = { catalog: CATALOG, dataDir: 'unused', dataset: GOLD, json: false };
 
-async function jsonReport(extra: Partial<typeof args> & { show?: boolean } = {}) {
+async function jsonReport(extra: Partial<typeof args> & { show?: boolean; limit?: string } = {}) {
   const out = capture();
   assert.equal(await evalCommand({ ...args, json: true, ...extra }, out, fixturePlanner()), 0);
   return { report: JSON.parse(out.stdout.join('\n')) as ProductEvalReport, out };
@@ -152,11 +154,20 @@ describe('eval command on a product data set', () => {
     assert.equal(out.stderr.filter((l) => /\n {3}got /.test(l)).length, 11);
   });
 
-  it('reports bad lines and goes on', async () => {
+  it('lists bad lines on stderr and scores the rest', async () => {
+    const lines = readFileSync(GOLD, 'utf8').trimEnd().split('\n');
+    const dataset = join(mkdtempSync(join(tmpdir(), 'eval-product-')), 'with-bad-lines.jsonl');
+    writeFileSync(dataset, [lines[0], '{broken', '{"id": "x", "request": "x", "gold": {"nodes": []}}', lines[1]].join('\n'));
     const out = capture();
-    const dataset = fixture('product-gold.jsonl');
-    await evalCommand({ ...args, dataset, limit: '2' }, out, fixturePlanner());
-    assert.match(out.stdout.join('\n'), /2 requests, product format/);
+    assert.equal(await evalCommand({ ...args, dataset }, out, fixturePlanner()), 0);
+    assert.match(out.stdout.join('\n'), /2 requests, product format, 2 bad lines skipped/);
+    assert.match(out.stderr.join('\n'), /with-bad-lines\.jsonl:2: skipped: not valid JSON/);
+    assert.match(out.stderr.join('\n'), /with-bad-lines\.jsonl:3: skipped: "gold" must be a list/);
+  });
+
+  it('honours --limit', async () => {
+    const { report } = await jsonReport({ limit: '2' });
+    assert.equal(report.requests, 2);
   });
 
   it('shows Reverse Chain requests that were not exact in the same canonical forms', async () => {

@@ -44,14 +44,22 @@ export function datasetFormat(text: string): DatasetFormat {
   return 'reversechain';
 }
 
-/** Nearest-rank percentile (0 for an empty list). */
+/**
+ * Nearest-rank percentile (0 for an empty list).
+ * @example
+ * percentile([4, 1, 3, 2], 0.5); // 2
+ */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length, Math.max(1, Math.ceil(p * sorted.length))) - 1]!;
 }
 
-/** p50 and p95 of the values. */
+/**
+ * p50 and p95 of the values.
+ * @example
+ * percentiles(results.map((r) => r.ms)); // { p50, p95 }
+ */
 export const percentiles = (values: readonly number[]): Percentiles => ({ p50: percentile(values, 0.5), p95: percentile(values, 0.95) });
 
 export interface TimedPlan {
@@ -62,7 +70,11 @@ export interface TimedPlan {
   wallMs: number;
 }
 
-/** Plans one request, timing it and catching the planner's failure. */
+/**
+ * Plans one request, timing it and catching the planner's failure.
+ * @example
+ * const { plan, error, wallMs } = await timedPlan(planner, 'summarise #eng', () => performance.now());
+ */
 export async function timedPlan(planner: Planner, request: string, now: () => number): Promise<TimedPlan> {
   const start = now();
   try {
