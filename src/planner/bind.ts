@@ -6,6 +6,8 @@
 import type { Catalog, FunctionSpec, InputSpec, OutputSpec } from '../catalog/types.ts';
 import { contentWords, isStopword, words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
+import { describedStems, inputKind, kindFit } from './kinds.ts';
+import { namedOption } from './options.ts';
 import type { Span } from './request.ts';
 import { type Semantics, stem, unique } from './semantics.ts';
 
@@ -94,6 +96,9 @@ function typeFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
       } else if (typeof span.value === 'number' || quotedNumber) {
         if (!iw.name.some((w) => NUMERIC_STRING.includes(w))) return quotedNumber ? 0.1 : 0;
         base = 0.45;
+      } else if (span.kind === 'code' && iw.name.some((w) => NUMERIC_STRING.includes(w))) {
+        // An identifier ("U12345", "AA123") is what an id, code or number input takes.
+        base = 0.45;
       } else {
         if (wanted === 'datetime') return span.kind === 'quoted' ? 0.3 : 0;
         base = span.kind === 'quoted' && iw.head.some((w) => MESSAGE.includes(w)) ? 0.45 : 0.2;
@@ -106,26 +111,88 @@ function typeFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
 }
 
 /**
- * Fit of a stated value to an input, 0 (cannot be) to about 1.5 (named right beside it):
- * type and kind first, then the words around the value, the value's own meaning, and possessives.
+ * Fit of a stated value to an input, 0 (cannot be) to about 1.5 (named right beside it): its kind
+ * first (kinds.ts: a link, a channel, a unit, a block of rows …), then the words around it, the
+ * value's own meaning, and possessives.
  */
 export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
-  // One of the input's declared options, named as such ("md5", "line", "metric"), fits outright.
-  if (input.enum?.length) {
-    const said = String(span.value).toLowerCase();
-    return input.enum.some((e) => String(e).toLowerCase() === said) ? 1.2 : 0;
-  }
+  // One of the input's declared options, named as such ("md5", "SHA-1", "line"), fits outright.
+  if (input.enum?.length) return namedOption(input, span)?.fit ?? 0;
+  // An amount with its unit is text to an input that takes text ("a 5GB file" for file_size).
+  if (span.kind === 'number' && span.quantity && input.type === 'string' && inputKind(input) === 'string') return contextFit(input, { ...span, value: span.quantity }, sem);
+  const special = kindFit(input, span);
+  if (special === 0) return 0;
   const iw = inputWords(input);
-  if (span.kind === 'word') return wordFit(input, iw, span, sem);
-  const base = typeFit(input, iw, span, sem);
-  if (base === 0) return 0;
-  const spanWords = contentWords(String(span.value));
-  // Words beside the value that name the input: "the song 'Imagine'", "'Chill Vibes' playlist".
-  const near = (w: string) => sem.maxSimilarity([w], iw.head);
+  if (special !== undefined) return special + 0.55 * nearContext(iw, span, sem) + roleFit(iw, span);
+  const fit = span.kind === 'word' ? wordFit(input, iw, span, sem) : contextFit(input, span, sem);
+  // A name where an id is wanted: a lookup of the name is the better way, when the catalog has one.
+  return inputKind(input) === 'id' && !isIdLike(span) ? Math.min(fit, NAME_FOR_ID) : fit;
+}
+
+/**
+ * At most this for a name bound straight to an id input: between a value taken when no producer is
+ * convincing (0.42) and one taken without looking for a producer (0.62), so a lookup wins where
+ * the catalog has one, and the name is used where it has none.
+ */
+const NAME_FOR_ID = 0.45;
+const isIdLike = (span: Span) => span.kind === 'code' || span.kind === 'number' || span.kind === 'mention' || /\d/.test(String(span.value));
+
+/**
+ * "10 km to miles": the unit written with the amount is the unit converted from, the one alone the
+ * unit converted to; "09:30 London time … in New York" the same for zones.
+ */
+function roleFit(iw: InputWords, span: Span): number {
+  if (!span.role) return 0;
+  const origin = iw.all.some((w) => ORIGIN.includes(w));
+  const destination = iw.all.some((w) => DESTINATION.includes(w));
+  if (origin === destination) return 0;
+  return (span.role === 'source') === origin ? ROLE_MATCH : -ROLE_MATCH;
+}
+const ROLE_MATCH = 0.35;
+
+/** Words beside the value that name the input: "the song 'Imagine'", "'Chill Vibes' playlist". */
+function nearContext(iw: InputWords, span: Span, sem: Semantics): number {
+  // "My user id is U12345": "id" beside a value says it is some id, not which one (cart_id or user_id).
+  const which = iw.head.length > 1 ? iw.head.filter((w) => w !== 'id') : iw.head;
+  const near = (w: string) => sem.maxSimilarity([w], which);
   let context = 0;
   span.before.slice().reverse().forEach((w, i) => (context = Math.max(context, near(w) * [1, 0.75, 0.45, 0.3][i]!)));
   span.after.forEach((w, i) => (context = Math.max(context, near(w) * [0.9, 0.5, 0.3][i]!)));
-  if (context < 0.5) context /= 2;
+  return context < 0.5 ? context / 2 : context;
+}
+
+/**
+ * What a number says of itself: "1200x630" is a width then a height, "640px" is in pixels, "300 px
+ * wide" a width, and the noun it counts ("the last 50 messages", "top 10 keywords", "a 3 sentence
+ * summary") names the input whose description counts that noun.
+ */
+function numberEvidence(input: InputSpec, iw: InputWords, span: Span): number {
+  let evidence = 0;
+  const name = new Set(iw.name);
+  if (span.dimension) evidence += name.has(span.dimension) ? DIMENSION : name.has(span.dimension === 'width' ? 'height' : 'width') ? -DIMENSION : 0;
+  const described = describedStems(input);
+  if (span.measure === 'pixels' && described.has('pixel')) evidence += PIXELS;
+  const counted = span.after.slice(0, 2).find((w) => !isStopword(w) && !/^\d/.test(w));
+  if (counted) {
+    if (described.has(stem(counted))) evidence += COUNTED;
+    const dimension = DIMENSION_WORDS[counted];
+    if (dimension && name.has(dimension)) evidence += COUNTED;
+  }
+  return evidence;
+}
+const DIMENSION = 0.6;
+const PIXELS = 0.3;
+const COUNTED = 0.5;
+/** Adjectives of size and the dimension each one names (English, the same for every catalog). */
+const DIMENSION_WORDS: Record<string, string> = { wide: 'width', tall: 'height', high: 'height', long: 'length', deep: 'depth' };
+
+/** The fit of a name, quote, number or code by its type, the words around it and its own meaning. */
+function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
+  const iw = inputWords(input);
+  const base = typeFit(input, iw, span, sem);
+  if (base === 0) return 0;
+  const spanWords = contentWords(String(span.value));
+  const context = nearContext(iw, span, sem);
   // The value's own meaning: "Tokyo" is a city, "jazz" a genre.
   // A sentence-like quote is a message, not a name: its meaning counts less the longer it is.
   const own =
@@ -135,9 +202,9 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
   const personal = sem.maxSimilarity(iw.head, PERSON) >= PERSONAL;
   const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7 || iw.all.some((w) => PLACE.includes(w));
   const introduced = span.before.slice(-2).join(' ');
-  let bonus = 0;
+  let bonus = typeof span.value === 'number' ? numberEvidence(input, iw, span) : 0;
   // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John" name people.
-  if (span.kind === 'name' || span.kind === 'quoted') {
+  if (span.kind === 'name' || span.kind === 'quoted' || span.kind === 'code') {
     const preposition = span.before.at(-1) ?? '';
     if (LOCATIVE.has(preposition)) bonus += place ? 0.35 : 0;
     // "from Berlin to Amsterdam": the origin takes what follows "from", the destination what follows "to".

@@ -9,6 +9,8 @@ import { words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import { stem } from './semantics.ts';
 import { inputWords, type ProducerMatch, type Producers, valueFit } from './bind.ts';
+import { valueFor } from './kinds.ts';
+import { meantOption, namedOption } from './options.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
 
@@ -78,22 +80,32 @@ export function question(input: InputSpec): string {
   return `What is ${/^(the|a|an|your|my) /.test(what) ? what : `the ${what}`}?`;
 }
 
+/** A stated value for an input, as the input takes it (an option as declared, a zone by its IANA name …). */
+interface Assigned {
+  span: Span;
+  fit: number;
+  value: unknown;
+}
+
 /** Assigns stated values to a node's inputs: best fits first, each value at most once per node. */
-function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, { span: Span; fit: number }> {
-  const options: { input: string; span: Span; fit: number }[] = [];
+function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, Assigned> {
+  const options: ({ input: string } & Assigned)[] = [];
   for (const input of fn.inputs) {
     for (const span of ctx.request.spans) {
       if (!isStatedValue(span) && !input.enum) continue; // plain words are a last resort, tried before asking
       const fit = valueFit(input, span, ctx.sem);
-      if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit });
+      if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit, value: valueFor(input, span, namedOption(input, span)?.value) });
     }
+    // An option asked for by what it means ("biggest first" for descending).
+    const meant = input.enum && meantOption(input, fn, ctx.request.spans, ctx.request.text, ctx.sem);
+    if (meant) options.push({ input: input.name, span: meant.span, fit: meant.fit, value: meant.value });
   }
   options.sort((a, b) => b.fit - a.fit);
-  const chosen = new Map<string, { span: Span; fit: number }>();
+  const chosen = new Map<string, Assigned>();
   const usedSpans = new Set<Span>();
   for (const o of options) {
     if (chosen.has(o.input) || usedSpans.has(o.span)) continue;
-    chosen.set(o.input, { span: o.span, fit: o.fit });
+    chosen.set(o.input, { span: o.span, fit: o.fit, value: o.value });
     usedSpans.add(o.span);
   }
   return chosen;
@@ -167,8 +179,8 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
   const quality: ChainQuality = { asks: 0, nodes: 1, usedSpans: new Set() };
   const values = assignValues(fn, ctx);
   const lineage = new Set([...ancestors, fn.name]);
-  const bindValue = (input: InputSpec, span: Span, fit: number) => {
-    node.inputs.set(input.name, { kind: 'value', value: span.value, span, fit });
+  const bindValue = (input: InputSpec, span: Span, fit: number, value: unknown = valueFor(input, span)) => {
+    node.inputs.set(input.name, { kind: 'value', value, span, fit });
     quality.usedSpans.add(span);
   };
 
@@ -176,11 +188,11 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
     const value = values.get(input.name);
     if (!input.required || input.default !== undefined) {
       // Optional inputs take only a value the request clearly states for them.
-      if (value && value.fit >= SURE_VALUE + 0.2) bindValue(input, value.span, value.fit);
+      if (value && value.fit >= SURE_VALUE + 0.2) bindValue(input, value.span, value.fit, value.value);
       continue;
     }
     if (value && value.fit >= SURE_VALUE) {
-      bindValue(input, value.span, value.fit);
+      bindValue(input, value.span, value.fit, value.value);
       continue;
     }
     const reuse = existingOutput(input, ctx);
@@ -203,7 +215,7 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       quality.nodes += producer.quality.nodes;
       for (const s of producer.quality.usedSpans) quality.usedSpans.add(s);
     } else if (value) {
-      bindValue(input, value.span, value.fit);
+      bindValue(input, value.span, value.fit, value.value);
     } else {
       const last = lastResort(fn, input, node, ctx);
       if (last) bindValue(input, last.span, last.fit);

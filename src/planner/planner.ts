@@ -13,7 +13,9 @@ import { buildChain, draftNodes, question, type ChainQuality, type DraftNode } f
 import { splitGoals } from './goals.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, helperRelevance, type FunctionFeatures, type GoalFeatures } from './rank.ts';
-import { analyzeRequest, isStatedValue, type AnalyzedRequest } from './request.ts';
+import { analyzeRequest, isStatedValue, type AnalyzeOptions, type AnalyzedRequest } from './request.ts';
+import { Vocabulary } from './vocabulary.ts';
+import { valueFor } from './kinds.ts';
 import { Semantics } from './semantics.ts';
 import type { PlanOptions, PlanResult, Planner, RankedFunction } from './types.ts';
 import type { WordVectors } from '../index/word-vectors.ts';
@@ -62,10 +64,15 @@ export class DeterministicPlanner implements Planner {
   private readonly featurizer: GoalFeaturizer;
   private readonly postings = new Map<string, FunctionSpec[]>();
 
-  private readonly analyzeOptions = {
+  private readonly vocabulary: Vocabulary;
+  private readonly analyzeOptions: AnalyzeOptions = {
     // A capitalised sentence-initial word this frequent is an ordinary word, not a name ("Based on…").
     isCommonWord: (lower: string) => (this.options.vectors.rank(lower) ?? Infinity) < 3000 && !this.sem.entityKind(lower),
-    isCatalogWord: (lower: string) => this.postings.has(stem(lower)),
+    isCatalogWord: (lower: string) => this.postings.has(stem(lower)) || this.vocabulary.isTerm(lower),
+    isKnownWord: (lower: string) => this.options.vectors.has(lower),
+    rank: (lower: string) => this.options.vectors.rank(lower),
+    isIntentWord: (lower: string) => this.vocabulary.isIntentWord(lower),
+    startsInstruction: (lower: string) => this.vocabulary.startsInstruction(lower),
   };
   /** First words of function names ("Post", "Find", "Resize"): the catalog's verbs, used to split goals. */
   private readonly actionWords = new Set<string>();
@@ -74,6 +81,7 @@ export class DeterministicPlanner implements Planner {
     this.sem = new Semantics(options.catalog, options.vectors);
     this.producers = new Producers(options.catalog, this.sem);
     this.featurizer = new GoalFeaturizer(options.catalog, this.sem, options.vectors);
+    this.vocabulary = new Vocabulary(options.catalog);
     for (const f of options.catalog.functions) {
       const first = words(f.name)[0];
       if (first && first.length > 2 && !/\d/.test(first)) this.actionWords.add(first);
@@ -286,8 +294,9 @@ export class DeterministicPlanner implements Planner {
       const inputs: Record<string, Binding> = {};
       for (const [name, b] of n.inputs) {
         const moved = overrides.get(n)?.get(name);
-        if (moved === 'ask') inputs[name] = { ask: question(n.fn.inputs.find((i) => i.name === name)!) };
-        else if (moved) inputs[name] = { value: moved.value };
+        const spec = n.fn.inputs.find((i) => i.name === name)!;
+        if (moved === 'ask') inputs[name] = { ask: question(spec) };
+        else if (moved) inputs[name] = { value: valueFor(spec, moved) };
         else if (b.kind === 'value') inputs[name] = { value: b.value };
         else if (b.kind === 'ask') inputs[name] = { ask: b.question };
         else inputs[name] = { from: emit(b.node), output: b.output };

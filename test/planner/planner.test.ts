@@ -266,9 +266,9 @@ describe('planner on the default catalog', () => {
     assert.deepEqual(await steps('make a QR code'), [['MakeQrCode', { text: { ask: 'What is the text, link or URL to encode in the QR code?' } }]]);
   });
 
-  it('reads "5 miles to kilometers" as the amount, the unit it is in and the unit it becomes', async () => {
+  it('reads "5 miles to kilometers" as the amount, the unit it is in and the unit it becomes, in the unit library\'s symbols', async () => {
     assert.deepEqual(await steps('convert 5 miles to kilometers'), [
-      ['ConvertUnits', { value: { value: 5 }, from_unit: { value: 'miles' }, to_unit: { value: 'kilometers' } }],
+      ['ConvertUnits', { value: { value: 5 }, from_unit: { value: 'mi' }, to_unit: { value: 'km' } }],
     ]);
   });
 

@@ -1,0 +1,179 @@
+/**
+ * @module planner/kinds
+ * What kind of value an input takes, read from the catalog's own words (its type, name, options and
+ * description), and whether a stated value of a given kind can be bound to it as it is. A value of
+ * the wrong kind is not forced in: a link where a document's text is wanted goes through a function
+ * that fetches it, a person's name where an id is wanted through one that looks it up.
+ */
+import type { InputSpec } from '../catalog/types.ts';
+import { contentWords, words } from '../index/tokenize.ts';
+import { stem } from './semantics.ts';
+import type { Span } from './values/index.ts';
+
+export type InputKind =
+  | 'file'
+  | 'option'
+  | 'url'
+  | 'email'
+  | 'channel'
+  | 'zone'
+  | 'unit'
+  | 'date'
+  | 'path'
+  | 'json'
+  | 'csv'
+  | 'list'
+  | 'number'
+  | 'id'
+  /** The text a step works on or sends: a document, a message, a body. */
+  | 'text'
+  /** Any other string: a name, a title, a word, a column. */
+  | 'string';
+
+const has = (ws: readonly string[], ...xs: string[]) => xs.some((x) => ws.includes(x));
+const cache = new WeakMap<InputSpec, InputKind>();
+
+/** The kind of value `input` takes, from its type, options, name and description. */
+export function inputKind(input: InputSpec): InputKind {
+  let kind = cache.get(input);
+  if (!kind) {
+    kind = computeKind(input);
+    cache.set(input, kind);
+  }
+  return kind;
+}
+
+function computeKind(input: InputSpec): InputKind {
+  const name = words(input.name);
+  const described = contentWords(input.description ?? '');
+  if (input.type === 'file') return 'file';
+  if (input.enum?.length) return 'option';
+  if (input.type === 'date') return 'date';
+  if (input.type === 'list') return 'list';
+  if (input.type === 'integer' || input.type === 'number') return 'number';
+  if (input.type === 'boolean') return 'string';
+  if (has(name, 'url', 'uri', 'link', 'website', 'endpoint', 'href')) return 'url';
+  if (has(name, 'email', 'mail')) return 'email';
+  if (has(name, 'channel')) return 'channel';
+  if (has(name, 'zone', 'timezone', 'tz')) return 'zone';
+  if (has(name, 'unit', 'units')) return 'unit';
+  if (has(name, 'jsonpath') || (has(name, 'path') && /jsonpath|\$\./i.test(input.description ?? ''))) return 'path';
+  if (has(name, 'json')) return 'json';
+  if (has(name, 'csv')) return 'csv';
+  if (name.at(-1) === 'id' || name.at(-1) === 'ids') return 'id';
+  if (input.type === 'object' || (input.type === 'any' && has(described, 'json'))) return 'json';
+  if (has(name, 'text', 'content', 'contents', 'body', 'message', 'document', 'html', 'markdown')) return 'text';
+  return 'string';
+}
+
+/** The input's description mentions links or addresses as something it takes ("the text, link or URL to encode"). */
+export const takesLinks = (input: InputSpec): boolean => /\b(url|urls|link|links|address)\b/i.test(input.description ?? '');
+/** The input's description mentions e-mail addresses as something it takes ("by name, @handle or email"). */
+export const takesEmails = (input: InputSpec): boolean => /\be-?mails?\b/i.test(input.description ?? '');
+/** A Slack-style user or bot id ("U05KZ9QLM", "W123ABC"), as a mention carries it. */
+export const isUserId = (value: unknown): boolean => typeof value === 'string' && /^[UW][A-Z0-9]{6,}$/.test(value);
+
+/**
+ * A kind-specific fit of a stated value to an input, 0 when it cannot be bound as it is, or
+ * undefined when the value's kind has no rule of its own here (names, quotes, plain numbers and
+ * words are weighed by their context in `bind.ts`).
+ */
+export function kindFit(input: InputSpec, span: Span): number | undefined {
+  const kind = inputKind(input);
+  if (kind === 'file') return 0;
+  // An option input takes one of its options (see options.ts), whatever kind the value is.
+  if (kind === 'option') return undefined;
+  switch (span.kind) {
+    case 'unit':
+      return kind === 'unit' ? 0.9 : 0;
+    case 'path':
+      return kind === 'path' ? 1.2 : kind === 'string' && words(input.name).includes('path') ? 0.8 : 0;
+    case 'list':
+      return kind === 'list' ? listFit(input, span) : 0;
+    case 'block':
+      return blockFit(kind, span);
+    case 'channel':
+      return kind === 'channel' ? 1 : 0;
+    case 'url':
+      if (kind === 'url') return 1;
+      // A link is the text a step works on only when the step says it takes links (a QR code of a URL).
+      return kind === 'text' || kind === 'string' ? (takesLinks(input) ? 0.9 : undefined) : 0;
+    case 'email':
+      if (kind === 'email') return 1;
+      return kind === 'string' && takesEmails(input) ? 0.8 : kind === 'string' || kind === 'text' ? undefined : 0;
+    case 'mention':
+      return mentionFit(kind, input, span);
+    case 'datetime':
+      return kind === 'date' ? dateFit(span) : kind === 'zone' || kind === 'unit' || kind === 'id' ? 0 : undefined;
+    default:
+      break;
+  }
+  if (kind === 'zone') return span.zone ? 1 : 0;
+  if (kind === 'unit' || kind === 'channel' || kind === 'url' || kind === 'email' || kind === 'path' || kind === 'date') return 0;
+  if (kind === 'list') return 0;
+  if ((kind === 'csv' || kind === 'json') && span.kind !== 'quoted') return 0;
+  return undefined;
+}
+
+/** A list of numbers for an input that takes numbers; any list for one that takes items or labels. */
+function listFit(input: InputSpec, span: Span): number {
+  const items = span.value as unknown[];
+  const numeric = items.every((x) => typeof x === 'number');
+  const wantsNumbers = /\b(numbers?|values?|amounts?|quantities|scores?)\b/i.test(`${input.name} ${input.description}`);
+  return numeric === wantsNumbers ? 1 : numeric ? 0.5 : 0.3;
+}
+
+/** A block goes where its form is taken: rows to a CSV input, JSON to a JSON input, prose to a text input. */
+function blockFit(kind: InputKind, span: Span): number {
+  const form = span.form;
+  if (kind === 'csv') return form === 'csv' ? 1.2 : 0;
+  if (kind === 'json') return form === 'json' ? 1.2 : 0;
+  if (kind === 'text') return form === 'text' ? 1 : 0.8;
+  if (kind === 'string') return 0.45;
+  return 0;
+}
+
+/** `<@U123>` is a person by id; "@alice" a person by handle, which a lookup turns into an id. */
+function mentionFit(kind: InputKind, input: InputSpec, span: Span): number {
+  const person = /\b(user|person|member|people|recipient|assignee|owner|who)\b/i.test(`${words(input.name).join(' ')} ${input.description}`);
+  if (isUserId(span.value)) return kind === 'id' && person ? 1.2 : kind === 'string' && person ? 0.6 : 0;
+  return kind === 'string' && person ? 0.9 : kind === 'id' && person ? 0.2 : 0;
+}
+
+/** A day named as such fits a date input; a moment relative to now is worked out by steps when it can be. */
+function dateFit(span: Span): number {
+  if (span.iso) return 1;
+  if (span.now || span.relative) return RELATIVE_AS_WRITTEN;
+  return 0.3;
+}
+/**
+ * A relative date written into a date input as it is ("tomorrow"): below any chain of steps that
+ * works it out when the workflow runs, above asking.
+ */
+const RELATIVE_AS_WRITTEN = 0.45;
+
+/** Words of an input's name and description, stemmed: what a number's counted noun is checked against. */
+export function describedStems(input: InputSpec): Set<string> {
+  let s = stemsCache.get(input);
+  if (!s) {
+    s = new Set([...words(input.name), ...contentWords(input.description ?? '')].map(stem));
+    stemsCache.set(input, s);
+  }
+  return s;
+}
+const stemsCache = new WeakMap<InputSpec, Set<string>>();
+
+/**
+ * The value to bind for a stated value, in the form the input takes: an IANA zone for a zone input,
+ * the ISO date for a date input, the option as declared for an option input, the amount with its
+ * unit ("5GB") for a free-text input, and the value as written otherwise.
+ */
+export function valueFor(input: InputSpec, span: Span, option?: unknown): unknown {
+  if (option !== undefined) return option;
+  const kind = inputKind(input);
+  if (kind === 'zone' && span.zone) return span.zone;
+  if (kind === 'date' && span.iso) return span.iso;
+  if (input.type === 'string' && span.kind === 'number' && span.quantity && kind !== 'number') return span.quantity;
+  if ((input.type === 'integer' || input.type === 'number') && typeof span.value === 'string' && /^-?\d+(\.\d+)?$/.test(span.value)) return Number(span.value);
+  return span.value;
+}

@@ -1,0 +1,81 @@
+/**
+ * @module planner/options
+ * Which of an input's declared options (its `enum`) a request names, by the option itself ("md5",
+ * "SHA-1", "webp", "line chart") or by what the catalog says it means: the words a description puts
+ * beside an option ("descending (largest first)", "cover (crop to fill)", "JPEG/JPG") are how people
+ * ask for it ("biggest first", "from highest to lowest", "jpg").
+ */
+import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
+import { contentWords, words } from '../index/tokenize.ts';
+import type { Semantics } from './semantics.ts';
+import type { Span } from './values/index.ts';
+import { optionKey } from './vocabulary.ts';
+
+export interface OptionMatch {
+  value: unknown;
+  fit: number;
+}
+
+/** An option named as such ("md5" for md5, "days" for days). */
+const NAMED = 1.2;
+/** An option named by what the catalog says it means ("biggest first" for descending). */
+const MEANT = 1.0;
+/**
+ * A gloss is said when each of its words is at least related to the word written in its place
+ * ("highest" ~ "largest" 0.56) and the words are alike overall ("highest first" ~ "largest first"
+ * 0.78; "wide" ~ "stretch" 0.57 is not enough on its own).
+ */
+const RELATED = 0.55;
+const SAME_MEANING = 0.75;
+
+/** The glosses of each option of `input`: the words its descriptions give for it. */
+export function optionGlosses(input: InputSpec, fn: FunctionSpec): Map<unknown, string[][]> {
+  const texts = [input.description ?? '', fn.description];
+  const glosses = new Map<unknown, string[][]>();
+  for (const option of input.enum ?? []) {
+    const key = String(option);
+    const list: string[][] = [];
+    const escaped = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const t of texts) {
+      // "descending (largest first)", "cover (crop to fill)"
+      for (const m of t.matchAll(new RegExp(`\\b${escaped}\\b\\s*\\(([^)]*)\\)`, 'gi'))) for (const part of m[1]!.split(/[,;]|\bor\b/)) list.push(contentWords(part));
+      // "JPEG/JPG": another spelling of the same option
+      for (const m of t.matchAll(new RegExp(`\\b${escaped}\\/([a-z0-9]+)\\b|\\b([a-z0-9]+)\\/${escaped}\\b`, 'gi'))) list.push([(m[1] ?? m[2])!.toLowerCase()]);
+    }
+    glosses.set(option, list.filter((g) => g.length > 0));
+  }
+  return glosses;
+}
+
+/** The option a single written value names as such ("SHA-1" → sha1, "days" → days), if any. */
+export function namedOption(input: InputSpec, span: Span): OptionMatch | undefined {
+  const said = [optionKey(span.value), optionKey(span.text)];
+  const hit = input.enum?.find((e) => said.includes(optionKey(e)));
+  return hit === undefined ? undefined : { value: hit, fit: NAMED };
+}
+
+/**
+ * The option the request asks for by meaning, with the word span it starts at. "from highest to
+ * lowest" puts the highest first, so it reads as "highest first".
+ */
+export function meantOption(input: InputSpec, fn: FunctionSpec, spans: Span[], text: string, sem: Semantics): (OptionMatch & { span: Span }) | undefined {
+  const glosses = optionGlosses(input, fn);
+  if (![...glosses.values()].some((g) => g.length)) return undefined;
+  const requestWords = words(text.replace(/\b(\w+est)\s+to\s+(\w+est)\b/gi, '$1 first'));
+  let best: (OptionMatch & { span: Span; alike: number }) | undefined;
+  for (const [option, list] of glosses) {
+    for (const gloss of list) {
+      // Every word of the gloss must be said, next to each other ("biggest first", not "first … biggest");
+      // of two options glossed alike ("largest first", "smallest first"), the closer one wins.
+      for (let i = 0; i + gloss.length <= requestWords.length; i++) {
+        const window = requestWords.slice(i, i + gloss.length);
+        const sims = gloss.map((g, j) => sem.similarity(g, window[j]!));
+        const alike = sims.reduce((a, b) => a + b, 0) / sims.length;
+        if (Math.min(...sims) < RELATED || alike < SAME_MEANING) continue;
+        const span = spans.find((s) => s.kind === 'word' && String(s.value).toLowerCase() === window[0]);
+        if (span && (!best || alike > best.alike)) best = { value: option, fit: MEANT, span, alike };
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,38 @@
+/**
+ * @module planner/values/addresses
+ * Values with a form of their own: quoted text, URLs, e-mail addresses, #channels, @handles and
+ * JSONPath expressions. A quoted address or link is still an address or link.
+ */
+import type { SpanCollector } from './span.ts';
+
+const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
+const URL = /\bhttps?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/g;
+const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
+const CHANNEL = /(?<![\w&])#[a-z0-9][\w.-]*\b/gi;
+const HANDLE = /(?<![\w])@[a-z0-9][\w.-]*\b/gi;
+/** "$.data.version", "$.items[*].name", "$['a b']". */
+const JSON_PATH = /(?<![\w$])\$(?:\.[\w-]+|\[[^\]\s]*\])+/g;
+
+/** 'Quoted' and "quoted" values; a quoted address or link is still an address or link. */
+export function readQuoted(found: SpanCollector): void {
+  for (const m of found.text.matchAll(QUOTED)) {
+    const start = m.index! + m[1]!.length + 1;
+    const inner = m[3]!.trim();
+    const kind = /^[\w.+-]+@[\w-]+(\.[\w-]+)+$/.test(inner) ? 'email' : /^https?:\/\/\S+$/.test(inner) ? 'url' : 'quoted';
+    if (inner && inner.length < MAX_QUOTED) found.add(kind, inner, start, start + m[3]!.length);
+  }
+}
+/** A quote longer than this is more likely an apostrophe pairing up with a later one than a value. */
+const MAX_QUOTED = 400;
+
+export function readAddresses(found: SpanCollector): void {
+  for (const [kind, pattern] of [
+    ['channel', CHANNEL],
+    ['mention', HANDLE],
+    ['email', EMAIL],
+    ['url', URL],
+    ['path', JSON_PATH],
+  ] as const) {
+    for (const m of found.text.matchAll(pattern)) found.add(kind, m[0], m.index!, m.index! + m[0].length);
+  }
+}

@@ -1,0 +1,194 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { loadWordVectors } from '../../src/index/index.ts';
+import { analyzeRequest, type Span } from '../../src/planner/index.ts';
+import { codeForm, spellingFix, unitOf, zoneOf } from '../../src/planner/values/index.ts';
+
+const vectors = loadWordVectors();
+/** Reading options as the planner gives them, with a tiny catalog vocabulary written here. */
+const TERMS = new Set(['dm', 'keywords', 'line', 'count', 'sha1', 'md5', 'base64', 'webp', 'summarize', 'column']);
+const read = (text: string) =>
+  analyzeRequest(text, {
+    rank: (w) => vectors.rank(w),
+    isKnownWord: (w) => vectors.has(w),
+    isCatalogWord: (w) => TERMS.has(w.replace(/[^a-z0-9]/g, '')),
+    isIntentWord: (w) => TERMS.has(w),
+    startsInstruction: (w) => ['what', 'convert', 'base64'].includes(w),
+    now: new Date('2026-11-30T12:00:00Z'),
+  });
+const stated = (text: string) => read(text).spans.filter((s) => s.kind !== 'word');
+const only = (text: string, kind: Span['kind']): Span => {
+  const found = stated(text).filter((s) => s.kind === kind);
+  assert.equal(found.length, 1, `one ${kind} in ${JSON.stringify(text)}; found ${JSON.stringify(stated(text).map((s) => [s.kind, s.value]))}`);
+  return found[0]!;
+};
+
+describe('Slack markup', () => {
+  it('reads <#C…|name> as the channel by name, <@U…> as the user id, <url|label> as the address', () => {
+    const spans = stated('summarize <#C0123ABCD|design-crit>, tell <@U05KZ9QLM> and read <https://x.example/a?b=1|x.example/a>');
+    assert.deepEqual(spans.map((s) => [s.kind, s.value]), [
+      ['channel', '#design-crit'],
+      ['mention', 'U05KZ9QLM'],
+      ['url', 'https://x.example/a?b=1'],
+    ]);
+  });
+});
+
+describe('blocks', () => {
+  it('reads a fenced block by its form: rows as CSV, JSON as JSON, the fence language dropped', () => {
+    const csv = only('chart the sessions column\n```\nday,sessions\nMon,420\nTue,515\n```', 'block');
+    assert.deepEqual([csv.value, csv.form], ['day,sessions\nMon,420\nTue,515', 'csv']);
+    const json = only('what is at $.a in ```json\n{"a": 1}\n```', 'block');
+    assert.deepEqual([json.value, json.form], ['{"a": 1}', 'json']);
+  });
+
+  it('takes the text after a colon that ends an instruction as the text handed over', () => {
+    const body = only('ping alice in a DM: nightly build is green again', 'block');
+    assert.deepEqual([body.value, body.form], ['nightly build is green again', 'text']);
+    assert.equal(only('stats on the score column:\nname,score\nana,91\nben,78', 'block').form, 'csv');
+  });
+
+  it('does not take the request itself for a block when the colon only introduces it', () => {
+    assert.ok(!stated('two things: base64 encode vpn-user-7731, and also its md5').some((s) => s.kind === 'block'));
+    assert.ok(!stated('for the badge form: convert 180 cm to feet').some((s) => s.kind === 'block'));
+  });
+});
+
+describe('lists', () => {
+  it('reads numbers separated by commas (and a last "and") as one list', () => {
+    assert.deepEqual(only('sort 14, 2, 9 and 27 ascending', 'list').value, [14, 2, 9, 27]);
+    assert.deepEqual(only('average of 12.5, 14, 9.75, 18 and 11?', 'list').value, [12.5, 14, 9.75, 18, 11]);
+  });
+
+  it('does not read thousands separators or a pair of numbers as a list', () => {
+    assert.ok(!stated('transfer 1,500,000 now').some((s) => s.kind === 'list'));
+    assert.ok(!stated('between 3, 4').some((s) => s.kind === 'list'));
+  });
+
+  it('reads short items as a list where the request introduces them (after a colon, "labelled")', () => {
+    assert.deepEqual(only('put each of these on its own line: Ana Lopez, Bo Kim, Chen Wei', 'list').value, ['Ana Lopez', 'Bo Kim', 'Chen Wei']);
+    const lists = stated('a bar chart of 120, 135, 160, labelled W1, W2, W3').filter((s) => s.kind === 'list');
+    assert.deepEqual(lists.map((s) => s.value), [[120, 135, 160], ['W1', 'W2', 'W3']]);
+  });
+});
+
+describe('units', () => {
+  it('reads the unit of an amount as the source and a unit alone as the target, as the library\'s symbols', () => {
+    const spans = stated('how many km is 26.2 miles?');
+    assert.deepEqual(spans.map((s) => [s.kind, s.value, s.role]), [
+      ['unit', 'km', 'target'],
+      ['number', 26.2, undefined],
+      ['unit', 'mi', 'source'],
+    ]);
+    assert.deepEqual(stated('what is 350 F in C').map((s) => [s.kind, s.value]), [
+      ['number', 350],
+      ['unit', 'F'],
+      ['unit', 'C'],
+    ]);
+  });
+
+  it('knows plurals, clipped names and both spellings, and no currency', () => {
+    assert.equal(unitOf('lbs')?.abbr, 'lb');
+    assert.equal(unitOf('kilos')?.abbr, 'kg');
+    assert.equal(unitOf('litres')?.abbr, 'l');
+    assert.equal(unitOf('liters')?.abbr, 'l');
+    assert.equal(unitOf('°F')?.abbr, 'F');
+    assert.equal(unitOf('USD'), undefined);
+  });
+
+  it('reads everyday words that are also units only where a unit is expected', () => {
+    assert.ok(!stated('what day of the week is it').some((s) => s.kind === 'unit'));
+    assert.ok(!stated('stats (min, max, mean)').some((s) => s.kind === 'unit'));
+    assert.deepEqual(stated('convert 90 minutes to hours').map((s) => [s.kind, s.value, s.role]), [
+      ['number', 90, undefined],
+      ['unit', 'min', 'source'],
+      ['unit', 'h', 'target'],
+    ]);
+  });
+
+  it('keeps an amount with its unit as written for free text ("a 5GB file")', () => {
+    assert.equal(only('transfer a 5GB file', 'number').quantity, '5GB');
+  });
+});
+
+describe('dates', () => {
+  it('reads an absolute date or date-time with its ISO form', () => {
+    assert.equal(only('what day is 2026-07-04?', 'datetime').iso, '2026-07-04');
+    assert.equal(only('standup is 2026-03-10 09:30 London time', 'datetime').iso, '2026-03-10T09:30:00');
+    assert.equal(only("how many days till new year's eve 2026?", 'datetime').iso, '2026-12-31');
+    assert.equal(only('how many days till christmas', 'datetime').iso, '2026-12-25');
+  });
+
+  it('marks moments relative to now instead of computing them', () => {
+    assert.deepEqual(only('which day is 200 days from now?', 'datetime').relative, { amount: 200, unit: 'days' });
+    assert.deepEqual(only('what was the date 2 weeks ago', 'datetime').relative, { amount: -2, unit: 'weeks' });
+    assert.deepEqual(only('what day is tomorrow', 'datetime').relative, { amount: 1, unit: 'days' });
+    const now = only('what time is it in Seoul right now', 'datetime');
+    assert.equal(now.now, true);
+    assert.equal(now.iso, undefined);
+  });
+});
+
+describe('zones', () => {
+  it('reads cities, countries with one zone, zone names and abbreviations as IANA zones', () => {
+    assert.equal(zoneOf('Tokyo'), 'Asia/Tokyo');
+    assert.equal(zoneOf('New York'), 'America/New_York');
+    assert.equal(zoneOf('India time'), 'Asia/Kolkata');
+    assert.equal(zoneOf('PST'), 'America/Los_Angeles');
+    assert.equal(zoneOf('UTC'), 'UTC');
+    assert.equal(zoneOf('United States'), undefined, 'a country of several zones is no zone');
+  });
+
+  it('gives a zone written right after a time the source role and one after "in" the target role', () => {
+    const zones = stated("our standup is 2026-03-10 09:30 London time, what's that in New York?").filter((s) => s.zone);
+    assert.deepEqual(zones.map((s) => [s.value, s.zone, s.role]), [
+      ['London', 'Europe/London', 'source'],
+      ['New York', 'America/New_York', 'target'],
+    ]);
+  });
+});
+
+describe('numbers, names and codes', () => {
+  it('reads sizes in pixels and width × height', () => {
+    assert.equal(only('resize this to 640px wide', 'number').measure, 'pixels');
+    const [w, h] = stated('resize to 1200x630').filter((s) => s.kind === 'number');
+    assert.deepEqual([w!.value, w!.dimension, h!.value, h!.dimension], [1200, 'width', 630, 'height']);
+  });
+
+  it('reads "one" before what it counts as 1, and not as a pronoun', () => {
+    assert.equal(only('summarize it in one sentence', 'number').value, 1);
+    assert.ok(!stated('make two, one for the menu').some((s) => s.value === 1));
+  });
+
+  it('tells identifiers and Base64 from words and names', () => {
+    assert.equal(codeForm('ZGVwbG95LWtleS0yMDI2'), 'base64');
+    assert.equal(codeForm('release-v4.12.0'), 'code');
+    assert.equal(codeForm('api-secret-rotation'), 'code');
+    assert.equal(codeForm('PlayStation'), undefined);
+    const isKnownWord = (w: string) => vectors.has(w);
+    assert.equal(codeForm('jmartinez', { isKnownWord }), 'code');
+    assert.equal(codeForm('changelog', { isKnownWord }), undefined, 'two known words make a compound');
+  });
+
+  it('keeps the catalog\'s own terms as intent, not as codes or names ("b64", "DM", "SHA-1")', () => {
+    const spans = stated('b64 decode ZGVwbG95LWtleS0yMDI2 and DM the SHA-1 to Ana');
+    assert.deepEqual(spans.map((s) => [s.kind, s.value]), [
+      ['code', 'ZGVwbG95LWtleS0yMDI2'],
+      ['name', 'Ana'],
+    ]);
+    // Words split at digits as function names do (Base64Decode: base, 64, decode), digits dropped.
+    assert.deepEqual(read('b64 decode it').intentWords, ['base', 'decode']);
+  });
+
+  it('keeps a name with the number after it ("Physics 201")', () => {
+    assert.deepEqual(stated('enroll me in Physics 201').map((s) => [s.kind, s.value]), [['name', 'Physics 201']]);
+  });
+
+  it('reads a slip of the keyboard as the common word meant, never a catalog term', () => {
+    const rank = (w: string) => vectors.rank(w);
+    assert.equal(spellingFix('tiems', rank), 'times');
+    assert.equal(spellingFix('messgaes', rank), 'messages');
+    assert.equal(spellingFix('jmartinez', rank), undefined);
+    assert.ok(read('the last 50 msgs').intentWords.includes('messages'));
+  });
+});
