@@ -13,6 +13,7 @@ import { valueFor } from './kinds.ts';
 import { meantOption, namedOption } from './options.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
+import type { SideEffects } from './effects.ts';
 
 export type DraftBinding =
   | { kind: 'value'; value: unknown; span: Span; fit: number }
@@ -39,6 +40,10 @@ export interface ChainContext {
   memo: Map<string, { node: DraftNode; quality: ChainQuality; uses: Set<string> }>;
   /** Helpers the user picked: taken first wherever they can provide an input. */
   prefer: ReadonlySet<string>;
+  /** Which functions change the world: never a helper. */
+  effects: SideEffects;
+  /** Functions whose product the request names ("a summary of …", "the chart"): helpers worth trying for any input their output fits. */
+  named: readonly FunctionSpec[];
 }
 
 export interface ChainQuality {
@@ -200,7 +205,7 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       node.inputs.set(input.name, { kind: 'from', node: reuse.node, output: reuse.output, score: 1 });
       continue;
     }
-    const found = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span))) : undefined;
+    const found = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span)), node) : undefined;
     const producer = found && (shortCut(input, found, ctx, lineage) ?? found);
     const fedBack = producer && roundTripValue(input, producer, ctx);
     if (fedBack) {
@@ -322,18 +327,28 @@ type Helper = { node: DraftNode; quality: ChainQuality; output: string; score: n
  * about it, with its own sub-plan's questions, fresh values and length weighed in. Close runners-up
  * are recorded on the chosen node as alternatives.
  */
-function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, depth: number, lineage: ReadonlySet<string>, taken: ReadonlySet<Span>): Helper | undefined {
+function bestProducer(
+  fn: FunctionSpec,
+  input: InputSpec,
+  ctx: ChainContext,
+  depth: number,
+  lineage: ReadonlySet<string>,
+  taken: ReadonlySet<Span>,
+  node: DraftNode,
+): Helper | undefined {
   let best: Helper | undefined;
   const scored: { fn: string; score: number }[] = [];
-  const matches = ctx.producers
-    .for(input, lineage)
+  const byName = ctx.producers.for(input, lineage);
+  const candidates = [...byName, ...namedProducers(input, ctx, lineage, byName)]
+    .filter((m) => !ctx.effects.changes(m.fn))
     .map((m) => ({ ...m, score: NAME_WEIGHT * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) }))
     .sort((a, b) => b.score - a.score);
-  for (const m of matches.slice(0, PRODUCERS_TRIED)) {
+  for (const m of candidates.slice(0, PRODUCERS_TRIED)) {
     if (m.score < MIN_PRODUCER) break;
     const sub = buildChain(m.fn, ctx, depth + 1, lineage);
     // A helper the request does not mention, that itself needs asking, only moves the question.
     if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.prefer.has(m.fn.name)) continue;
+    if (echoes(sub.node, node) || undoes(sub.node, m.output.name, fn, input)) continue;
     // Values this step has not used already are evidence for the helper that consumes them.
     const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
     const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
@@ -346,6 +361,64 @@ function bestProducer(fn: FunctionSpec, input: InputSpec, ctx: ChainContext, dep
     if (close.length) chosen.node.runnersUp.push({ functions: close, reason: `${close.join(', ')} could also provide ${input.name} for ${fn.name}` });
   }
   return best;
+}
+
+/** Input names that say what form content takes, not which content: text, a file, values … */
+const ANY_CONTENT = new Set(['text', 'message', 'body', 'content', 'contents', 'file', 'data', 'value', 'values', 'items', 'item', 'input', 'document', 'image', 'json', 'list']);
+
+/** How a named product counts as a producer of an input its type fits, against 1 for an output of the input's own name. */
+const NAMED_PRODUCT = 0.5;
+
+/**
+ * Producers the request names by their product ("post a summary of …": SummarizeText.summary for the
+ * text to post), for an input whose type the product fits, beyond those found by output name.
+ */
+function namedProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySet<string>, byName: ProducerMatch[]): ProducerMatch[] {
+  // Only an input named for content in general ("text", "file", "values") takes any product of its
+  // type; one named for a particular thing ("seats", "movie_name") takes what is named like it.
+  if (!words(input.name).every((w) => ANY_CONTENT.has(w))) return [];
+  const out: ProducerMatch[] = [];
+  for (const f of ctx.named) {
+    if (lineage.has(f.name) || byName.some((m) => m.fn === f)) continue;
+    const output = f.outputs.find((o) => o.type === input.type) ?? f.outputs.find((o) => isAssignable(o.type, input.type));
+    if (output) out.push({ fn: f, output, nameScore: NAMED_PRODUCT });
+  }
+  return out;
+}
+
+const sameName = (a: string, b: string) => words(a).join('') === words(b).join('');
+
+/**
+ * A helper that undoes the step it feeds (Base64Encode feeding Base64Decode's base64, an id-to-name
+ * lookup feeding a name-to-id one): it takes what the step gives and gives what the step takes, so
+ * the two together give back what went in, and the helper's own input is only a question moved
+ * further away. (When the request states that input, the round trip is the value: roundTripValue.)
+ */
+function undoes(helper: DraftNode, output: string, fn: FunctionSpec, input: InputSpec): boolean {
+  if (!sameName(output, input.name)) return false;
+  return helper.fn.inputs.some((i) => i.required && fn.outputs.some((o) => sameName(o.name, i.name)) && helper.inputs.get(i.name)?.kind !== 'value');
+}
+
+/**
+ * A helper fed exactly what a transforming step already has — the same values, the same questions —
+ * to set one of the step's parameters: GetImageInfo of the image to resize, for ResizeImage's width.
+ * The step gives back the kind of thing it takes (an image for an image), so its parameter set from
+ * that thing's own property changes nothing. (A step that gives something else — advice on a stock
+ * from its current price — does need the property.)
+ */
+function echoes(helper: DraftNode, node: DraftNode): boolean {
+  const required = helper.fn.inputs.filter((i) => i.required);
+  if (required.length === 0) return false;
+  const transforms = required.some((i) => node.fn.outputs.some((o) => sameName(o.name, i.name) && o.type === i.type));
+  if (!transforms) return false;
+  return required.every((i) => {
+    const h = helper.inputs.get(i.name);
+    const mine = node.inputs.get(i.name);
+    if (!h || !mine || h.kind !== mine.kind) return false;
+    if (h.kind === 'value' && mine.kind === 'value') return h.span === mine.span;
+    if (h.kind === 'from' && mine.kind === 'from') return h.node === mine.node && h.output === mine.output;
+    return h.kind === 'ask';
+  });
 }
 
 /**

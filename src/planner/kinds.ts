@@ -66,6 +66,31 @@ function computeKind(input: InputSpec): InputKind {
   return 'string';
 }
 
+/**
+ * A value of a distinctive kind: its form says what it is (a link, an address, a channel, a person
+ * by id, a JSONPath, a block of text, a list, a unit, a day, a time zone, Base64 data), unlike a
+ * name, a number or a plain word, which could be many things.
+ */
+export function isTypedValue(span: Span): boolean {
+  switch (span.kind) {
+    case 'url':
+    case 'email':
+    case 'channel':
+    case 'mention':
+    case 'path':
+    case 'block':
+    case 'list':
+    case 'unit':
+      return true;
+    case 'datetime':
+      return Boolean(span.iso || span.now || span.relative);
+    case 'code':
+      return span.form === 'base64';
+    default:
+      return Boolean(span.zone);
+  }
+}
+
 /** The input's description mentions links or addresses as something it takes ("the text, link or URL to encode"). */
 export const takesLinks = (input: InputSpec): boolean => /\b(url|urls|link|links|address)\b/i.test(input.description ?? '');
 /** The input's description mentions e-mail addresses as something it takes ("by name, @handle or email"). */
@@ -96,8 +121,14 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
       return kind === 'channel' ? 1 : 0;
     case 'url':
       if (kind === 'url') return 1;
-      // A link is the text a step works on only when the step says it takes links (a QR code of a URL).
-      return kind === 'text' || kind === 'string' ? (takesLinks(input) ? 0.9 : undefined) : 0;
+      // A link is the text a step works on only when the step says it takes links (a QR code of a
+      // URL); where a document's content is wanted, a step that fetches it is (kinds are not forced).
+      if (takesLinks(input)) return 0.9;
+      return kind === 'string' ? undefined : 0;
+    case 'code':
+      // Data in the form the input's name asks for ("ZGVwbG95…" for base64).
+      if (span.form && span.form !== 'code' && words(input.name).includes(span.form)) return FORM_NAMED;
+      break;
     case 'email':
       if (kind === 'email') return 1;
       return kind === 'string' && takesEmails(input) ? 0.8 : kind === 'string' || kind === 'text' ? undefined : 0;
@@ -114,6 +145,9 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
   if ((kind === 'csv' || kind === 'json') && span.kind !== 'quoted') return 0;
   return undefined;
 }
+
+/** A value in the very form the input is named for ("ZGVw…" for an input named base64). */
+const FORM_NAMED = 1.1;
 
 /** A list of numbers for an input that takes numbers; any list for one that takes items or labels. */
 function listFit(input: InputSpec, span: Span): number {

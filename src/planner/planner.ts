@@ -13,9 +13,11 @@ import { buildChain, draftNodes, question, type ChainQuality, type DraftNode } f
 import { splitGoals } from './goals.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, helperRelevance, type FunctionFeatures, type GoalFeatures } from './rank.ts';
-import { analyzeRequest, isStatedValue, type AnalyzeOptions, type AnalyzedRequest } from './request.ts';
+import { analyzeRequest, isStatedValue, type AnalyzeOptions, type AnalyzedRequest, type Span } from './request.ts';
 import { Vocabulary } from './vocabulary.ts';
-import { valueFor } from './kinds.ts';
+import { SideEffects } from './effects.ts';
+import { Products } from './products.ts';
+import { isTypedValue, kindFit, valueFor } from './kinds.ts';
 import { Semantics } from './semantics.ts';
 import type { PlanOptions, PlanResult, Planner, RankedFunction } from './types.ts';
 import type { WordVectors } from '../index/word-vectors.ts';
@@ -65,6 +67,8 @@ export class DeterministicPlanner implements Planner {
   private readonly postings = new Map<string, FunctionSpec[]>();
 
   private readonly vocabulary: Vocabulary;
+  private readonly effects: SideEffects;
+  private readonly products: Products;
   private readonly analyzeOptions: AnalyzeOptions = {
     // A capitalised sentence-initial word this frequent is an ordinary word, not a name ("Based on…").
     isCommonWord: (lower: string) => (this.options.vectors.rank(lower) ?? Infinity) < 3000 && !this.sem.entityKind(lower),
@@ -82,6 +86,8 @@ export class DeterministicPlanner implements Planner {
     this.producers = new Producers(options.catalog, this.sem);
     this.featurizer = new GoalFeaturizer(options.catalog, this.sem, options.vectors);
     this.vocabulary = new Vocabulary(options.catalog);
+    this.effects = new SideEffects(options.catalog);
+    this.products = new Products(options.catalog);
     for (const f of options.catalog.functions) {
       const first = words(f.name)[0];
       if (first && first.length > 2 && !/\d/.test(first)) this.actionWords.add(first);
@@ -191,6 +197,8 @@ export class DeterministicPlanner implements Planner {
       memo: new Map(),
       existing,
       prefer: choice.prefer,
+      effects: this.effects,
+      named: this.products.named(whole.intentWords),
       relevance: (fn: FunctionSpec) => {
         let r = relevanceCache.get(fn.name);
         if (r === undefined) {
@@ -203,12 +211,14 @@ export class DeterministicPlanner implements Planner {
       },
     };
     const spanCount = whole.spans.filter(isStatedValue).length;
+    const typedCount = whole.spans.filter(isTypedValue).length;
     const plans = top.map(({ fn, features: functionFeatures }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
       const coverage = this.sem.align(intent, planWords);
       const strict = this.sem.align(intent, planWords, STRICT);
       const spanUse = spanCount ? [...quality.usedSpans].filter(isStatedValue).length / spanCount : 1;
+      const typedUse = typedCount ? typedBindings(node) / typedCount : 0;
       const features: GoalFeatures = {
         ...functionFeatures,
         coverage,
@@ -217,6 +227,7 @@ export class DeterministicPlanner implements Planner {
         asks: quality.asks,
         nodes: quality.nodes,
         helperRelevance: helperRelevance(node, ctx.relevance),
+        typedUse,
       };
       return { fn, root: node, quality, score: goalScore(features), coverage, features };
     });
@@ -339,6 +350,19 @@ export class DeterministicPlanner implements Planner {
     if (alternatives.length) workflow.alternatives = alternatives.slice(0, 3);
     return workflow;
   }
+}
+
+/** The values of a distinctive kind a plan binds as that kind (a zone to a zone input, a link to a URL input). */
+function typedBindings(root: DraftNode): number {
+  const used = new Set<Span>();
+  for (const n of draftNodes([root])) {
+    for (const [name, b] of n.inputs) {
+      if (b.kind !== 'value' || !isTypedValue(b.span)) continue;
+      const input = n.fn.inputs.find((i) => i.name === name)!;
+      if (input.enum || (kindFit(input, b.span) ?? 0) > 0) used.add(b.span);
+    }
+  }
+  return used.size;
 }
 
 /** Functions the dense index is asked for, before the pre-ranking keeps `candidates` of them. */

@@ -38,7 +38,18 @@ export interface GoalFeatures {
   producible: number;
   /** Mean relevance of the plan's helpers to the request. */
   helperRelevance: number;
+  /** Share of the request's values of a distinctive kind (a link, a channel, a zone …) the plan takes as that kind. */
+  typedUse: number;
 }
+
+/**
+ * NOTE: not fitted. A value of a distinctive kind — a link, a channel, a time zone, a unit, a JSONPath,
+ * a block of rows, a list — is what the user wants worked on; a plan that leaves it unused does not do
+ * what was asked, however well its name matches the words around it ("09:30 Chicago time — what's
+ * that in Tokyo?" is a time-zone conversion, not a count of days). Worth about two close word matches,
+ * so it decides between plans the words leave near-equal, and rarely overrules the words otherwise.
+ */
+const TYPED_USE = 3;
 
 /**
  * NOTE: fitted by listwise logistic regression (softmax over each request's candidates) on the
@@ -69,6 +80,7 @@ export const WEIGHTS: Record<keyof GoalFeatures, number> = {
   producible: -0.10,
   strict: 2.31,
   helperRelevance: 1.78,
+  typedUse: TYPED_USE,
 };
 
 /** The features that do not depend on the plan built for the function. */

@@ -26,9 +26,10 @@ function placeTable(): Map<string, string> {
   const zones = getTimeZones({ includeUtc: true });
   const perCountry = new Map<string, number>();
   for (const z of zones) perCountry.set(z.countryName, (perCountry.get(z.countryName) ?? 0) + 1);
+  // The city a zone is named for first ("Sydney" is Australia/Sydney, though Nova Scotia has one too).
+  for (const z of zones) for (const name of [z.name, ...z.group]) set(name.split('/').at(-1)!, z.name);
+  for (const z of zones) for (const city of z.mainCities) set(city, z.name);
   for (const z of zones) {
-    for (const name of [z.name, ...z.group]) set(name.split('/').at(-1)!, z.name);
-    for (const city of z.mainCities) set(city, z.name);
     set(z.alternativeName, z.name);
     if (perCountry.get(z.countryName) === 1) set(z.countryName, z.name);
   }
