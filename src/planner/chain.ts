@@ -27,6 +27,22 @@ export interface DraftNode {
   runnersUp: { functions: string[]; reason: string }[];
 }
 
+/** How a clause of a request with several goals is tied to the others (see planner.planClauses). */
+export interface ClauseLinks {
+  /** Values other clauses state, the likeliest to be meant here first: taken only for an input nothing else fills. */
+  borrow: Span[];
+  /** "post it": the previous result; "its md5": what the previous clause was about. */
+  refersTo: 'result' | 'subject' | undefined;
+  /** The earlier goals' nodes, latest first. */
+  results: DraftNode[];
+  /** Said after the goals before it ("…, then shrink it"), not beside them ("also …"). */
+  sequential: boolean;
+  /** The goal this clause repeats with other values ("and 70 kg to lbs"): what it does not restate, it keeps. */
+  template?: DraftNode;
+}
+
+export const NO_LINKS: ClauseLinks = { borrow: [], refersTo: undefined, results: [], sequential: false };
+
 export interface ChainContext {
   request: AnalyzedRequest;
   sem: Semantics;
@@ -44,6 +60,7 @@ export interface ChainContext {
   effects: SideEffects;
   /** Functions whose product the request names ("a summary of …", "the chart"): helpers worth trying for any input their output fits. */
   named: readonly FunctionSpec[];
+  links: ClauseLinks;
 }
 
 export interface ChainQuality {
@@ -149,6 +166,24 @@ function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode;
       if (output) return { node, output: output.name };
     }
   }
+  // A goal said after another ("…, then give me a 64px thumbnail", "and post the number in #x") works
+  // on the result before it, for an input that takes any content of its type (text, a file, values).
+  if (ctx.links.sequential && words(input.name).every((w) => ANY_CONTENT.has(w))) {
+    for (const node of ctx.links.results) {
+      const output = node.fn.outputs.find((o) => o.type === input.type) ?? node.fn.outputs.find((o) => isAssignable(o.type, input.type));
+      if (output) return { node, output: output.name };
+    }
+  }
+  return undefined;
+}
+
+/** A value another clause states that fits `input` surely ("sha256 and md5 of 'x'": the md5 clause's 'x' for the sha256 one). */
+function borrowed(input: InputSpec, ctx: ChainContext, taken: ReadonlySet<Span>): Assigned | undefined {
+  for (const span of ctx.links.borrow) {
+    if (taken.has(span)) continue;
+    const fit = valueFit(input, span, ctx.sem);
+    if (fit >= SURE_VALUE) return { span, fit, value: valueFor(input, span, namedOption(input, span)?.value) };
+  }
   return undefined;
 }
 
@@ -189,20 +224,40 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
     quality.usedSpans.add(span);
   };
 
+  const template = depth === 0 && ctx.links.template?.fn === fn ? ctx.links.template : undefined;
+  const borrow = (input: InputSpec) => borrowed(input, ctx, new Set([...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))));
   for (const input of fn.inputs) {
     const value = values.get(input.name);
+    const kept = template?.inputs.get(input.name);
     if (!input.required || input.default !== undefined) {
-      // Optional inputs take only a value the request clearly states for them.
-      if (value && value.fit >= SURE_VALUE + 0.2) bindValue(input, value.span, value.fit, value.value);
+      // Optional inputs take only a value the request clearly states for them (or one in the place
+      // the goal repeated had one: "the last 10 messages in #a and the last 10 in #b").
+      if (value && (value.fit >= SURE_VALUE + 0.2 || (kept?.kind === 'value' && value.fit >= WEAK_VALUE))) bindValue(input, value.span, value.fit, value.value);
+      else if (kept && !value) node.inputs.set(input.name, kept);
       continue;
     }
     if (value && value.fit >= SURE_VALUE) {
       bindValue(input, value.span, value.fit, value.value);
       continue;
     }
+    if (kept) {
+      node.inputs.set(input.name, kept);
+      continue;
+    }
+    // "its md5", "the words in it": the thing the previous clause was about.
+    const subject = ctx.links.refersTo === 'subject' ? borrow(input) : undefined;
+    if (subject) {
+      bindValue(input, subject.span, subject.fit, subject.value);
+      continue;
+    }
     const reuse = existingOutput(input, ctx);
     if (reuse) {
       node.inputs.set(input.name, { kind: 'from', node: reuse.node, output: reuse.output, score: 1 });
+      continue;
+    }
+    const lent = !value ? borrow(input) : undefined;
+    if (lent) {
+      bindValue(input, lent.span, lent.fit, lent.value);
       continue;
     }
     const found = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span)), node) : undefined;
@@ -350,7 +405,11 @@ function bestProducer(
     if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.prefer.has(m.fn.name)) continue;
     if (echoes(sub.node, node) || undoes(sub.node, m.output.name, fn, input)) continue;
     // Values this step has not used already are evidence for the helper that consumes them.
-    const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
+    const mine = new Set([...taken, ...[...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))]);
+    const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !mine.has(sp)).length;
+    // A helper that brings nothing — no value of its own, not asked for by name — only repeats what the
+    // step has ("post an update in #x" needs no history of #x).
+    if (fresh === 0 && sub.quality.usedSpans.size > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
     const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
     scored.push({ fn: m.fn.name, score: total });
     if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };

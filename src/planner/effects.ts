@@ -18,9 +18,30 @@ const CHANGING = new Set(
 
 export class SideEffects {
   private readonly marked: boolean;
+  private readonly actions = new Map<string, Set<string>>();
 
   constructor(catalog: Catalog) {
     this.marked = catalog.functions.some((f) => f.sideEffects !== undefined);
+  }
+
+  /**
+   * The words that name what a changing function does: the verb its name starts with, the verbs of
+   * its description ("send, share or announce") and the acronyms there ("DM"). A request asks for such
+   * a function only by one of these, or by handing an earlier result to it ("… and drop it in #x").
+   */
+  actionWords(fn: FunctionSpec): Set<string> {
+    let found = this.actions.get(fn.name);
+    if (!found) {
+      const said = [words(fn.name)[0] ?? '', ...words(fn.description).filter((w) => isImperative(w) || isImperative(w.replace(/e?s$/, ''))), ...(fn.description.match(/\b[A-Z]{2,5}\b/g) ?? []).map((a) => a.toLowerCase())];
+      found = new Set(said.filter(Boolean).map((w) => (isImperative(w) ? w : w.replace(/e?s$/, ''))));
+      this.actions.set(fn.name, found);
+    }
+    return found;
+  }
+
+  /** Whether the catalog itself says which functions change the world (rather than their names hinting it). */
+  get declared(): boolean {
+    return this.marked;
   }
 
   /** Whether calling `fn` changes something outside. */
@@ -31,4 +52,18 @@ export class SideEffects {
     const verb = words(fn.name)[0] ?? '';
     return CHANGING.has(verb);
   }
+}
+
+/**
+ * Verbs people start an instruction with in chat, whatever the catalog: the changing ones above and
+ * the asking ones ("show", "summarize", "count"). Used to tell where one goal of a request ends and
+ * the next begins ("make a thumbnail and share it in #design").
+ */
+const ASKING = new Set(
+  'show tell give get find list look check count summarize summarise convert sort chart plot graph draw resize shrink scale crop hash encode decode fetch pull grab read extract parse join split search query render track compute calculate measure translate compare analyze analyse describe explain ping dm drop let make generate tally average sum'.split(' '),
+);
+
+/** A verb that starts an instruction ("post", "share", "drop", "summarize", "dm"). */
+export function isImperative(word: string): boolean {
+  return CHANGING.has(word) || ASKING.has(word);
 }

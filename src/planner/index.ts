@@ -6,7 +6,7 @@ import type { Planner } from './types.ts';
 
 export { DeterministicPlanner, type PlannerOptions, type Retriever } from './planner.ts';
 export { analyzeRequest, isStatedValue, type AnalyzedRequest, type Span } from './request.ts';
-export { splitGoals } from './goals.ts';
+export { splitClauses, isContext, type Clause } from './clauses.ts';
 export type { Planner, PlanOptions, PlanResult, RankedFunction } from './types.ts';
 export { PlanError, isPlanError, type PlanErrorCode } from './errors.ts';
 

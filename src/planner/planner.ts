@@ -9,13 +9,13 @@ import { stem } from './semantics.ts';
 import { PlanError } from './errors.ts';
 import { words } from '../index/tokenize.ts';
 import { Producers } from './bind.ts';
-import { buildChain, draftNodes, question, type ChainQuality, type DraftNode } from './chain.ts';
-import { splitGoals } from './goals.ts';
+import { buildChain, draftNodes, NO_LINKS, question, type ChainQuality, type ClauseLinks, type DraftNode } from './chain.ts';
+import { splitClauses, type Clause, type ClauseOptions } from './clauses.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, helperRelevance, type FunctionFeatures, type GoalFeatures } from './rank.ts';
-import { analyzeRequest, isStatedValue, type AnalyzeOptions, type AnalyzedRequest, type Span } from './request.ts';
+import { analyzeRequest, isStatedValue, partOf, type AnalyzeOptions, type AnalyzedRequest, type Span } from './request.ts';
 import { Vocabulary } from './vocabulary.ts';
-import { SideEffects } from './effects.ts';
+import { isImperative, SideEffects } from './effects.ts';
 import { Products } from './products.ts';
 import { isTypedValue, kindFit, valueFor } from './kinds.ts';
 import { Semantics } from './semantics.ts';
@@ -52,6 +52,8 @@ interface Choice {
 
 interface ScoredPlan {
   fn: FunctionSpec;
+  /** Not a goal that changes the world without the request asking for it. */
+  asked: boolean;
   root: DraftNode;
   quality: ChainQuality;
   score: number;
@@ -78,8 +80,10 @@ export class DeterministicPlanner implements Planner {
     isIntentWord: (lower: string) => this.vocabulary.isIntentWord(lower),
     startsInstruction: (lower: string) => this.vocabulary.startsInstruction(lower),
   };
-  /** First words of function names ("Post", "Find", "Resize"): the catalog's verbs, used to split goals. */
-  private readonly actionWords = new Set<string>();
+  private readonly clauseOptions: ClauseOptions = {
+    isVerb: (w: string) => isImperative(w) || this.vocabulary.isVerb(w),
+    isProduct: (w: string) => this.vocabulary.isTerm(w) || this.products.named([w]).length > 0,
+  };
 
   constructor(private readonly options: PlannerOptions) {
     this.sem = new Semantics(options.catalog, options.vectors);
@@ -89,8 +93,6 @@ export class DeterministicPlanner implements Planner {
     this.effects = new SideEffects(options.catalog);
     this.products = new Products(options.catalog);
     for (const f of options.catalog.functions) {
-      const first = words(f.name)[0];
-      if (first && first.length > 2 && !/\d/.test(first)) this.actionWords.add(first);
       for (const w of this.sem.wordsOf(f.name).all) {
         const key = stem(w);
         const list = this.postings.get(key);
@@ -107,28 +109,34 @@ export class DeterministicPlanner implements Planner {
     const reasons: string[] = [];
     const unsupported: string[] = [];
     let roots: ScoredPlan[] = [];
-    const goals = splitGoals(request, this.actionWords);
-    let ranked = await this.rankGoal(analyzed, analyzed.intentWords, analyzed, [], goals.length > 1 ? { prefer: choice.prefer } : choice);
+    const clauses = splitClauses(request, analyzed.spans, this.clauseOptions);
+    const several = clauses.length > 1 && !choice.goal;
+    let ranked = await this.rankGoal(analyzed, analyzed.intentWords, analyzed, [], several ? { prefer: choice.prefer } : choice);
     const best = ranked[0];
     const min = this.options.minCoverage ?? 0.25;
+    const single = best && (best.features.strict >= min || best.fn.name === choice.goal) ? best : undefined;
+    const byClause = several ? await this.planClauses(analyzed, clauses, min) : undefined;
     if (choice.goal && best) {
       roots = [best];
       reasons.push(`Goal: ${best.fn.name}, as chosen.`);
-    } else if (!best || best.features.strict < min) {
+    } else if (byClause && this.clausesWin(byClause, single, analyzed)) {
+      roots = byClause.roots;
+      ranked = byClause.finalRanking ?? ranked;
+      reasons.push(...byClause.reasons);
+      unsupported.push(...byClause.unsupported);
+    } else if (!single) {
       unsupported.push(request.trim());
       reasons.push(
         best
           ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(best.features.strict * 100)}% of the request.`
           : 'The catalog has no function for this.',
       );
-    } else if (goals.length > 1) {
-      const planned = await this.planGoals(goals, min, reasons, unsupported, choice);
-      roots = planned.roots;
-      ranked = planned.finalRanking ?? ranked;
     } else {
-      roots = [best];
-      reasons.push(`Goal: ${best.fn.name} — it explains ${Math.round(best.coverage * 100)}% of the request's intent words (${Math.round(best.features.strict * 100)}% closely).`);
+      roots = [single];
+      reasons.push(`Goal: ${single.fn.name} — it explains ${Math.round(single.coverage * 100)}% of the request's intent words (${Math.round(single.features.strict * 100)}% closely).`);
     }
+    // A request with a part nothing can do is not half done: nothing is planned, and the part is named.
+    if (unsupported.length) roots = [];
     const finalCandidates: RankedFunction[] = ranked.slice(0, 5).map((p) => ({ function: p.fn.name, score: round(p.score) }));
     const workflow = this.toWorkflow(request, roots, ranked, reasons, rebalanceValues(roots.map((r) => r.root), analyzed.spans, this.sem));
     if (unsupported.length) workflow.unsupported = unsupported;
@@ -146,33 +154,72 @@ export class DeterministicPlanner implements Planner {
   }
 
   /**
-   * Several goals, each in its own clause: plans them in order, each with its own values, later ones
-   * reusing what earlier ones produce ("summarise #general and post the summary to #leads").
+   * Several goals, each in its own clause: plans them in order. A clause works with its own values;
+   * one that refers back ("post it", "its md5") or repeats the goal before with other values ("and
+   * 70 kg to lbs") takes the earlier result or values; one whose values are missing may take values
+   * another clause states ("sha256 and md5 of 'x'"). A goal a later one builds on is its step.
    */
-  private async planGoals(goals: string[], min: number, reasons: string[], unsupported: string[], choice: Choice) {
+  private async planClauses(whole: AnalyzedRequest, clauses: Clause[], min: number): Promise<ClausePlan> {
     const roots: ScoredPlan[] = [];
+    const reasons: string[] = [];
+    const unsupported: string[] = [];
     const rankings = new Map<ScoredPlan, ScoredPlan[]>();
-    for (const [i, goal] of goals.entries()) {
-      const clause = analyzeRequest(goal, this.analyzeOptions);
-      // The chosen goal is the final one: it belongs to the last clause.
-      const clauseChoice = i === goals.length - 1 ? choice : { prefer: choice.prefer };
-      const clauseRanking = await this.rankGoal(clause, clause.intentWords, clause, this.nodesOf(roots), clauseChoice);
+    let previous: { clause: Clause; plan: ScoredPlan } | undefined;
+    for (const [i, clause] of clauses.entries()) {
+      const part = partOf(whole, clause.start, clause.end);
+      // Values stated in other clauses, the previous clause's first when this one is about the same thing.
+      const others = clauses.filter((c) => c !== clause);
+      const order = clause.refersTo === 'subject' || clause.parallel ? [...others.slice(0, i).reverse(), ...others.slice(i)] : [...others.slice(i), ...others.slice(0, i).reverse()];
+      const borrow = order.flatMap((c) => whole.spans.filter((s) => isStatedValue(s) && s.start >= c.start && s.end <= c.end));
+      const template = clause.elliptical ? previous?.plan.root : undefined;
+      const clauseChoice: Choice = template ? { goal: template.fn.name, prefer: new Set() } : { prefer: new Set() };
+      const links: ClauseLinks = {
+        borrow,
+        refersTo: clause.refersTo,
+        results: roots.map((r) => r.root).reverse(),
+        sequential: !clause.parallel,
+        template,
+      };
+      const clauseRanking = await this.rankGoal(part, part.intentWords, part, this.nodesOf(roots), clauseChoice, links);
       const g = clauseRanking[0];
-      if (!g || (g.features.strict < min && g.fn.name !== clauseChoice.goal)) {
-        unsupported.push(goal);
-        reasons.push(`No function fits "${goal}".`);
-      } else if (!roots.some((r) => r.fn.name === g.fn.name)) {
-        roots.push(g);
-        rankings.set(g, clauseRanking);
-        reasons.push(`Goal: ${g.fn.name} for "${goal}".`);
+      if (!g || (g.features.strict < min && !template && g.fn.name !== clauseChoice.goal)) {
+        // A clause with no value and nothing the catalog speaks of is talk around the request ("thanks").
+        if (!part.spans.some(isStatedValue) && !part.intentWords.some((w) => this.vocabulary.isIntentWord(w))) continue;
+        unsupported.push(clause.text);
+        reasons.push(`No function fits "${clause.text}".`);
+        continue;
       }
+      roots.push(g);
+      rankings.set(g, clauseRanking);
+      previous = { clause, plan: g };
+      reasons.push(`Goal: ${g.fn.name} for "${clause.text}".`);
     }
     // A goal whose node a later goal already uses is a step of it, not an end of its own.
-    const used = new Set(roots.flatMap((r) => [...this.functionsOf(r.root)].filter((f) => f !== r.fn.name)));
-    for (let i = roots.length - 1; i >= 0; i--) if (roots.length > 1 && used.has(roots[i]!.fn.name)) roots.splice(i, 1);
+    for (let i = roots.length - 1; i >= 0; i--) {
+      const inside = roots.some((r, j) => j !== i && draftNodes([r.root]).slice(1).includes(roots[i]!.root));
+      if (roots.length > 1 && inside) roots.splice(i, 1);
+    }
     // The final goal is the last one: its candidates are the ones to rank and offer.
     const last = roots.at(-1);
-    return { roots, finalRanking: last ? rankings.get(last) : undefined };
+    return { roots, finalRanking: last ? rankings.get(last) : undefined, reasons, unsupported };
+  }
+
+  /**
+   * Whether the goals planned clause by clause do the request better than one goal with its helpers:
+   * a clause nothing in the catalog does makes the request unsupported unless the one goal covers it;
+   * otherwise the clauses win only by explaining more of the request — more of its words and values
+   * ("sha256 and md5 of 'x'" needs both hashes), not the same chain in pieces.
+   */
+  private clausesWin(byClause: ClausePlan, single: ScoredPlan | undefined, whole: AnalyzedRequest): boolean {
+    if (!single) return byClause.roots.length > 0 || byClause.unsupported.length > 0;
+    if (byClause.unsupported.length) return false;
+    const explained = (roots: DraftNode[]) => {
+      const stated = whole.spans.filter(isStatedValue);
+      const used = new Set(draftNodes(roots).flatMap((n) => [...n.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))));
+      const values = stated.length ? stated.filter((s) => used.has(s)).length / stated.length : 0;
+      return this.sem.align(whole.intentWords, this.planWords(roots.map((root) => ({ root }))), STRICT) + values;
+    };
+    return explained(byClause.roots.map((r) => r.root)) > explained([single.root]) + CLAUSES_MARGIN;
   }
 
   /** Candidate goal functions for some intent words, each with its whole plan built and scored. */
@@ -182,6 +229,7 @@ export class DeterministicPlanner implements Planner {
     whole: AnalyzedRequest = analyzed,
     existing: DraftNode[] = [],
     choice: Choice = { prefer: new Set() },
+    links: ClauseLinks = NO_LINKS,
   ): Promise<ScoredPlan[]> {
     const intentVector = this.options.vectors.embed(intent.join(' '));
     const pool = await this.candidatePool(analyzed, intent, intentVector);
@@ -199,6 +247,7 @@ export class DeterministicPlanner implements Planner {
       prefer: choice.prefer,
       effects: this.effects,
       named: this.products.named(whole.intentWords),
+      links,
       relevance: (fn: FunctionSpec) => {
         let r = relevanceCache.get(fn.name);
         if (r === undefined) {
@@ -211,14 +260,17 @@ export class DeterministicPlanner implements Planner {
       },
     };
     const spanCount = whole.spans.filter(isStatedValue).length;
-    const typedCount = whole.spans.filter(isTypedValue).length;
+    // "post it", "share them": the earlier result is a value of this clause too, of its own kind.
+    const referred = links.refersTo === 'result' && links.results.length > 0 ? 1 : 0;
+    const typedCount = whole.spans.filter(isTypedValue).length + referred;
     const plans = top.map(({ fn, features: functionFeatures }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
       const coverage = this.sem.align(intent, planWords);
       const strict = this.sem.align(intent, planWords, STRICT);
-      const spanUse = spanCount ? [...quality.usedSpans].filter(isStatedValue).length / spanCount : 1;
-      const typedUse = typedCount ? typedBindings(node) / typedCount : 0;
+      // Values borrowed from other clauses are not this clause's evidence.
+      const spanUse = spanCount ? [...quality.usedSpans].filter((sp) => isStatedValue(sp) && whole.spans.includes(sp)).length / spanCount : 1;
+      const typedUse = typedCount ? (typedBindings(node, whole.spans) + (referred && usesAny(node, links.results) ? 1 : 0)) / typedCount : 0;
       const features: GoalFeatures = {
         ...functionFeatures,
         coverage,
@@ -229,14 +281,18 @@ export class DeterministicPlanner implements Planner {
         helperRelevance: helperRelevance(node, ctx.relevance),
         typedUse,
       };
-      return { fn, root: node, quality, score: goalScore(features), coverage, features };
+      // A goal that changes the world must be asked for: by its action, or by handing it an earlier result.
+      // (Where the catalog does not say which functions change the world, their names only hint it,
+      // and the hint does not overrule the words.)
+      const asked = !this.effects.changes(fn) || this.asksFor(fn, intent) || (referred > 0 && usesAny(node, links.results));
+      return { fn, root: node, quality, score: goalScore(features) - (asked || !this.effects.declared ? 0 : UNASKED_EFFECT), coverage, features, asked };
     });
     // The goal is the last step: a candidate whose plan already contains a better-scoring
     // candidate as a helper (Chart ← ColumnValues ← ParseCsv) does that and more, so it ranks above it.
     for (const p of plans) {
       const inside = this.functionsOf(p.root);
       for (const q of plans) {
-        if (q !== p && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
+        if (q !== p && p.asked && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
       }
     }
     plans.sort((a, b) => b.score - a.score);
@@ -273,6 +329,12 @@ export class DeterministicPlanner implements Planner {
     const intentWeight = intent.reduce((s, w) => s + this.sem.idf(w), 0) || 1;
     const mine = new Set(this.sem.wordsOf(fn.name).all.map(stem));
     return intent.reduce((s, w) => s + (mine.has(stem(w)) ? this.sem.idf(w) : 0), 0) / intentWeight;
+  }
+
+  /** The request names what `fn` does ("post", "share", "DM"), closely enough to be the same action. */
+  private asksFor(fn: FunctionSpec, intent: string[]): boolean {
+    const actions = [...this.effects.actionWords(fn)];
+    return intent.some((w) => actions.some((a) => stem(a) === stem(w) || this.sem.similarity(a, w) >= SAME_ACTION));
   }
 
   private choiceOf(options: PlanOptions): Choice {
@@ -353,17 +415,40 @@ export class DeterministicPlanner implements Planner {
 }
 
 /** The values of a distinctive kind a plan binds as that kind (a zone to a zone input, a link to a URL input). */
-function typedBindings(root: DraftNode): number {
+function typedBindings(root: DraftNode, stated: Span[]): number {
   const used = new Set<Span>();
   for (const n of draftNodes([root])) {
     for (const [name, b] of n.inputs) {
-      if (b.kind !== 'value' || !isTypedValue(b.span)) continue;
+      if (b.kind !== 'value' || !isTypedValue(b.span) || !stated.includes(b.span)) continue;
       const input = n.fn.inputs.find((i) => i.name === name)!;
       if (input.enum || (kindFit(input, b.span) ?? 0) > 0) used.add(b.span);
     }
   }
   return used.size;
 }
+
+interface ClausePlan {
+  roots: ScoredPlan[];
+  finalRanking?: ScoredPlan[];
+  reasons: string[];
+  unsupported: string[];
+}
+
+/** Goals planned clause by clause must explain this much more of the request than one goal to be taken. */
+const CLAUSES_MARGIN = 0.05;
+
+/** Whether any node of the plan under `root` takes an output of one of `nodes`. */
+function usesAny(root: DraftNode, nodes: DraftNode[]): boolean {
+  return draftNodes([root]).some((n) => [...n.inputs.values()].some((b) => b.kind === 'from' && nodes.includes(b.node)));
+}
+
+/**
+ * What a goal that changes the world loses in the ranking when the request never asks for its action:
+ * more than any plan's words can make up, so it is chosen only when nothing else fits at all.
+ */
+const UNASKED_EFFECT = 8;
+/** Two words this alike name the same action ("send" / "post" 0.48 do not; "upload" / "uploads" do). */
+const SAME_ACTION = 0.8;
 
 /** Functions the dense index is asked for, before the pre-ranking keeps `candidates` of them. */
 const POOL = 100;

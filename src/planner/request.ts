@@ -16,6 +16,8 @@ export interface AnalyzedRequest {
   spans: Span[];
   /** The request's words outside the value spans: what it asks for, not with what. */
   intentWords: string[];
+  /** How the request's words are read (chat short forms, misspellings): for reading a part of it again. */
+  meant?: (word: string) => string;
 }
 
 export interface AnalyzeOptions extends ReadOptions {
@@ -43,23 +45,38 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
     s.before = s.before.map(meant);
     s.after = s.after.map(meant);
   }
-  // A unit written alone stays an intent word too: "how many km is 26.2 miles" wants kilometres.
-  const valueSpans = stated.filter((s) => !(s.kind === 'unit' && s.role === 'target'));
-  let rest = '';
-  let at = 0;
-  for (const s of valueSpans) {
-    rest += `${text.slice(at, s.start)} `;
-    at = s.end;
-  }
-  rest += text.slice(at);
-  // Short forms are read before the words are split ("b64" is one word, not "b" and "64").
-  const expanded = rest.replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => expandShortForm(token.toLowerCase()));
-  const intentWords = wordsOf(expanded)
-    .map(meant)
-    .filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w));
+  const intentWords = intentWordsOf(text, stated, 0, text.length, meant);
   const context = (start: number, end: number) => {
     const { before, after } = around(text, start, end);
     return { before: before.map(meant), after: after.map(meant) };
   };
-  return { text, spans: [...stated, ...wordSpans(text, stated, context, isCatalogWord)], intentWords };
+  return { text, spans: [...stated, ...wordSpans(text, stated, context, isCatalogWord)], intentWords, meant };
+}
+
+/**
+ * The part of an analysed request between `start` and `end` (a clause), as a request of its own:
+ * the same span objects, so that a value shared by two clauses is one value.
+ */
+export function partOf(whole: AnalyzedRequest, start: number, end: number): AnalyzedRequest {
+  const spans = whole.spans.filter((s) => s.start >= start && s.end <= end);
+  const stated = spans.filter((s) => s.kind !== 'word');
+  return { text: whole.text.slice(start, end), spans, intentWords: intentWordsOf(whole.text, stated, start, end, whole.meant ?? ((w) => w)), meant: whole.meant };
+}
+
+/** The words between `start` and `end` outside the stated values: what is asked for, not with what. */
+function intentWordsOf(text: string, stated: Span[], start: number, end: number, meant: (w: string) => string): string[] {
+  // A unit written alone stays an intent word too: "how many km is 26.2 miles" wants kilometres.
+  const valueSpans = stated.filter((s) => !(s.kind === 'unit' && s.role === 'target') && s.start >= start && s.end <= end);
+  let rest = '';
+  let at = start;
+  for (const s of valueSpans) {
+    rest += `${text.slice(at, s.start)} `;
+    at = s.end;
+  }
+  rest += text.slice(at, end);
+  // Short forms are read before the words are split ("b64" is one word, not "b" and "64").
+  const expanded = rest.replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => expandShortForm(token.toLowerCase()));
+  return wordsOf(expanded)
+    .map(meant)
+    .filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w));
 }

@@ -45,6 +45,11 @@ export class Vocabulary {
     return this.described.has(lower) || this.isTerm(lower);
   }
 
+  /** The first word of a function's name, when it is a word (the catalog's verbs: "post", "resize"). */
+  isVerb(lower: string): boolean {
+    return this.verbs.has(lower) && /^[a-z]{3,}$/.test(lower);
+  }
+
   /** A word that starts an instruction or a question of its own ("convert …", "what …"). */
   startsInstruction(lower: string): boolean {
     return OPENERS.has(lower) || this.verbs.has(lower) || this.terms.has(lower);
