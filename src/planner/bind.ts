@@ -135,7 +135,8 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
  * the catalog has one, and the name is used where it has none.
  */
 const NAME_FOR_ID = 0.45;
-const isIdLike = (span: Span) => span.kind === 'code' || span.kind === 'number' || span.kind === 'mention' || /\d/.test(String(span.value));
+/** A value that could be an id as written: a code, a number, a mention, anything with digits. */
+export const isIdLike = (span: Span) => span.kind === 'code' || span.kind === 'number' || span.kind === 'mention' || /\d/.test(String(span.value));
 
 /**
  * "10 km to miles": the unit written with the amount is the unit converted from, the one alone the

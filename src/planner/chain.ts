@@ -8,12 +8,13 @@ import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
 import { words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import { stem } from './semantics.ts';
-import { inputWords, type ProducerMatch, type Producers, valueFit } from './bind.ts';
-import { valueFor } from './kinds.ts';
+import { inputWords, isIdLike, type ProducerMatch, type Producers, valueFit } from './bind.ts';
+import { inputKind, valueFor } from './kinds.ts';
 import { meantOption, namedOption } from './options.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
 import type { Semantics } from './semantics.ts';
 import type { SideEffects } from './effects.ts';
+import type { Adapters } from './adapters.ts';
 
 export type DraftBinding =
   | { kind: 'value'; value: unknown; span: Span; fit: number }
@@ -61,6 +62,8 @@ export interface ChainContext {
   /** Functions whose product the request names ("a summary of …", "the chart"): helpers worth trying for any input their output fits. */
   named: readonly FunctionSpec[];
   links: ClauseLinks;
+  /** Functions that turn a value of one kind into another (a link into its content, now into a date). */
+  adapters: Adapters;
 }
 
 export interface ChainQuality {
@@ -112,8 +115,10 @@ interface Assigned {
 /** Assigns stated values to a node's inputs: best fits first, each value at most once per node. */
 function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, Assigned> {
   const options: ({ input: string } & Assigned)[] = [];
+  const worksOutDates = fn.inputs.some((i) => i.type === 'date');
   for (const input of fn.inputs) {
     for (const span of ctx.request.spans) {
+      if (span.facetOf && !worksOutDates) continue;
       if (!isStatedValue(span) && !input.enum) continue; // plain words are a last resort, tried before asking
       const fit = valueFit(input, span, ctx.sem);
       if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit, value: valueFor(input, span, namedOption(input, span)?.value) });
@@ -172,6 +177,13 @@ function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode;
     for (const node of ctx.links.results) {
       const output = node.fn.outputs.find((o) => o.type === input.type) ?? node.fn.outputs.find((o) => isAssignable(o.type, input.type));
       if (output) return { node, output: output.name };
+      // A result of another form goes through a function that turns it into this one ("post the keywords": a list into text).
+      const main = node.fn.outputs[0];
+      const converter = main && ctx.adapters.converter(main, input, new Set([node.fn.name]));
+      if (converter) {
+        const step: DraftNode = { fn: converter.fn, inputs: new Map([[converter.takes.name, { kind: 'from', node, output: main.name, score: 1 }]]), runnersUp: [] };
+        return { node: step, output: converter.output.name };
+      }
     }
   }
   return undefined;
@@ -260,15 +272,18 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       bindValue(input, lent.span, lent.fit, lent.value);
       continue;
     }
-    const found = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span)), node) : undefined;
+    const elsewhere = new Set([...values.entries()].filter(([name]) => name !== input.name).map(([, v]) => v.span));
+    const found = depth < ctx.maxDepth ? bestProducer(fn, input, ctx, depth, lineage, new Set([...values.values()].map((v) => v.span)), node, elsewhere) : undefined;
     const producer = found && (shortCut(input, found, ctx, lineage) ?? found);
     const fedBack = producer && roundTripValue(input, producer, ctx);
     if (fedBack) {
       bindValue(input, fedBack.span, fedBack.fit);
       continue;
     }
-    // A stated value beats a helper the request never talks about ("hash 'hello world'" needs no channel history).
-    const unmentioned = producer !== undefined && value !== undefined && ctx.relevance(producer.node.fn) < UNMENTIONED;
+    // A stated value beats a helper the request never talks about ("hash 'hello world'" needs no channel
+    // history) — but not a lookup of a name where an id is wanted ("DM Priya Nair": her user id).
+    const nameForId = value !== undefined && inputKind(input) === 'id' && !isIdLike(value.span);
+    const unmentioned = producer !== undefined && value !== undefined && !nameForId && ctx.relevance(producer.node.fn) < UNMENTIONED;
     if (producer && !unmentioned && (!value || producer.score >= value.fit) && !movesTheQuestion(input, producer, ctx.sem)) {
       node.inputs.set(input.name, { kind: 'from', node: producer.node, output: producer.output, score: producer.score });
       quality.asks += producer.quality.asks;
@@ -390,11 +405,12 @@ function bestProducer(
   lineage: ReadonlySet<string>,
   taken: ReadonlySet<Span>,
   node: DraftNode,
+  elsewhere: ReadonlySet<Span>,
 ): Helper | undefined {
   let best: Helper | undefined;
   const scored: { fn: string; score: number }[] = [];
   const byName = ctx.producers.for(input, lineage);
-  const candidates = [...byName, ...namedProducers(input, ctx, lineage, byName)]
+  const candidates = [...byName, ...namedProducers(input, ctx, lineage, byName), ...bridges(input, ctx, lineage, byName), ...nowProducers(input, ctx, lineage)]
     .filter((m) => !ctx.effects.changes(m.fn))
     .map((m) => ({ ...m, score: NAME_WEIGHT * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) }))
     .sort((a, b) => b.score - a.score);
@@ -405,11 +421,12 @@ function bestProducer(
     if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.prefer.has(m.fn.name)) continue;
     if (echoes(sub.node, node) || undoes(sub.node, m.output.name, fn, input)) continue;
     // Values this step has not used already are evidence for the helper that consumes them.
-    const mine = new Set([...taken, ...[...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))]);
-    const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !mine.has(sp)).length;
+    const mine = new Set([...elsewhere, ...[...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))]);
+    const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
+    const own = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !mine.has(sp)).length;
     // A helper that brings nothing — no value of its own, not asked for by name — only repeats what the
     // step has ("post an update in #x" needs no history of #x).
-    if (fresh === 0 && sub.quality.usedSpans.size > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
+    if (own === 0 && sub.quality.usedSpans.size > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
     const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
     scored.push({ fn: m.fn.name, score: total });
     if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };
@@ -421,6 +438,28 @@ function bestProducer(
   }
   return best;
 }
+
+/** Functions that turn a stated value of another kind into what `input` takes (a link into its content). */
+function bridges(input: InputSpec, ctx: ChainContext, lineage: ReadonlySet<string>, byName: ProducerMatch[]): ProducerMatch[] {
+  return ctx.adapters.bridges(input, [...ctx.request.spans, ...ctx.links.borrow], lineage).filter((m) => !byName.some((b) => b.fn === m.fn));
+}
+
+/**
+ * A function that tells the current time, for a date the request puts at "now" ("what time is it
+ * now", "200 days from now") or leaves there ("how many days until Christmas": from now).
+ */
+function nowProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySet<string>): ProducerMatch[] {
+  if (input.type !== 'date' || !(ctx.request.spans.some((s) => s.now) || SINCE_OR_UNTIL.test(ctx.request.text))) return [];
+  return ctx.adapters
+    .nowFunctions()
+    .filter((fn) => !lineage.has(fn.name))
+    .slice(0, 1)
+    .map((fn) => ({ fn, output: fn.outputs.find((o) => o.type === 'date')!, nameScore: NOW_PRODUCER }));
+}
+/** "until", "till", "since", "ago", "left": a span of time whose other end is now. */
+const SINCE_OR_UNTIL = /\b(until|till|til|'til|since|ago|left|remaining|from now)\b/i;
+/** How a function telling the current time counts as a producer of a date the request puts at now. */
+const NOW_PRODUCER = 1.0;
 
 /** Input names that say what form content takes, not which content: text, a file, values … */
 const ANY_CONTENT = new Set(['text', 'message', 'body', 'content', 'contents', 'file', 'data', 'value', 'values', 'items', 'item', 'input', 'document', 'image', 'json', 'list']);

@@ -17,6 +17,7 @@ import { analyzeRequest, isStatedValue, partOf, type AnalyzeOptions, type Analyz
 import { Vocabulary } from './vocabulary.ts';
 import { isImperative, SideEffects } from './effects.ts';
 import { Products } from './products.ts';
+import { Adapters } from './adapters.ts';
 import { isTypedValue, kindFit, valueFor } from './kinds.ts';
 import { Semantics } from './semantics.ts';
 import type { PlanOptions, PlanResult, Planner, RankedFunction } from './types.ts';
@@ -71,6 +72,7 @@ export class DeterministicPlanner implements Planner {
   private readonly vocabulary: Vocabulary;
   private readonly effects: SideEffects;
   private readonly products: Products;
+  private readonly adapters: Adapters;
   private readonly analyzeOptions: AnalyzeOptions = {
     // A capitalised sentence-initial word this frequent is an ordinary word, not a name ("Based on…").
     isCommonWord: (lower: string) => (this.options.vectors.rank(lower) ?? Infinity) < 3000 && !this.sem.entityKind(lower),
@@ -92,6 +94,7 @@ export class DeterministicPlanner implements Planner {
     this.vocabulary = new Vocabulary(options.catalog);
     this.effects = new SideEffects(options.catalog);
     this.products = new Products(options.catalog);
+    this.adapters = new Adapters(options.catalog, this.sem, this.effects);
     for (const f of options.catalog.functions) {
       for (const w of this.sem.wordsOf(f.name).all) {
         const key = stem(w);
@@ -248,6 +251,7 @@ export class DeterministicPlanner implements Planner {
       effects: this.effects,
       named: this.products.named(whole.intentWords),
       links,
+      adapters: this.adapters,
       relevance: (fn: FunctionSpec) => {
         let r = relevanceCache.get(fn.name);
         if (r === undefined) {
@@ -259,17 +263,17 @@ export class DeterministicPlanner implements Planner {
         return r;
       },
     };
-    const spanCount = whole.spans.filter(isStatedValue).length;
+    const spanCount = whole.spans.filter((s) => isStatedValue(s) && !s.facetOf).length;
     // "post it", "share them": the earlier result is a value of this clause too, of its own kind.
     const referred = links.refersTo === 'result' && links.results.length > 0 ? 1 : 0;
-    const typedCount = whole.spans.filter(isTypedValue).length + referred;
+    const typedCount = whole.spans.filter((s) => isTypedValue(s) && !s.facetOf).length + referred;
     const plans = top.map(({ fn, features: functionFeatures }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
       const coverage = this.sem.align(intent, planWords);
       const strict = this.sem.align(intent, planWords, STRICT);
       // Values borrowed from other clauses are not this clause's evidence.
-      const spanUse = spanCount ? [...quality.usedSpans].filter((sp) => isStatedValue(sp) && whole.spans.includes(sp)).length / spanCount : 1;
+      const spanUse = spanCount ? new Set([...quality.usedSpans].filter((sp) => isStatedValue(sp) && whole.spans.includes(sp)).map((sp) => sp.facetOf ?? sp)).size / spanCount : 1;
       const typedUse = typedCount ? (typedBindings(node, whole.spans) + (referred && usesAny(node, links.results) ? 1 : 0)) / typedCount : 0;
       const features: GoalFeatures = {
         ...functionFeatures,
@@ -419,9 +423,14 @@ function typedBindings(root: DraftNode, stated: Span[]): number {
   const used = new Set<Span>();
   for (const n of draftNodes([root])) {
     for (const [name, b] of n.inputs) {
-      if (b.kind !== 'value' || !isTypedValue(b.span) || !stated.includes(b.span)) continue;
+      if (b.kind !== 'value' || !stated.includes(b.span)) continue;
+      // A part of a relative date worked out by a step counts as the date used.
+      if (b.span.facetOf) {
+        used.add(b.span.facetOf);
+        continue;
+      }
       const input = n.fn.inputs.find((i) => i.name === name)!;
-      if (input.enum || (kindFit(input, b.span) ?? 0) > 0) used.add(b.span);
+      if (isTypedValue(b.span) && (input.enum || (kindFit(input, b.span) ?? 0) > 0)) used.add(b.span);
     }
   }
   return used.size;

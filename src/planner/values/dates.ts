@@ -78,6 +78,18 @@ export function readDates(found: SpanCollector, options: DateOptions = {}): void
     // "now" inside "from now" belongs to a relative date already read.
     found.add('datetime', m[0], m.index!, m.index! + m[0].length, { now: true });
   }
+  for (const span of found.spans) if (span.kind === 'datetime') span.role = dateRole(found.text, span);
+}
+
+/**
+ * Which end of a span of time a date is: "from X", "since X", "between X and …" start it; "until X",
+ * "till X", "to X", "by X", "and X" (after "between") end it.
+ */
+function dateRole(text: string, span: Span): Span['role'] {
+  const before = text.slice(Math.max(0, span.start - 40), span.start).toLowerCase();
+  if (/\b(?:from|since|starting|after|between)\s+(?:the\s+)?$/.test(before)) return 'source';
+  if (/\b(?:until|till|til|to|before|through|thru|by)\s+(?:the\s+)?$/.test(before) || /\bbetween\s+\S+(?:\s\S+)?\s+and\s+$/.test(before)) return 'target';
+  return undefined;
 }
 
 /** "8am tomorrow", "next Monday at 5pm": date and time parts written together are one value. */
@@ -116,4 +128,20 @@ const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 function nextYearOf(now: Date, month: number, day: number): number {
   const y = now.getUTCFullYear();
   return Date.UTC(y, month - 1, day) >= Date.UTC(y, now.getUTCMonth(), now.getUTCDate()) ? y : y + 1;
+}
+
+/**
+ * The parts of each relative date, as values of their own for a function that works the date out
+ * ("200 days from now": the amount 200, the unit "days", and now).
+ */
+export function relativeFacets(spans: Span[]): Span[] {
+  return spans.flatMap((span) => {
+    if (!span.relative) return [];
+    const base = { text: span.text, start: span.start, end: span.end, before: span.before, after: span.after, possessive: false, facetOf: span };
+    return [
+      { ...base, kind: 'number' as const, value: span.relative.amount },
+      { ...base, kind: 'word' as const, value: span.relative.unit },
+      { ...base, kind: 'datetime' as const, value: 'now', now: true },
+    ];
+  });
 }

@@ -7,7 +7,7 @@
  */
 import { readAddresses, readQuoted } from './addresses.ts';
 import { readCodeBlocks, readColonBody, type ColonOptions } from './blocks.ts';
-import { mergeAdjacentTimes, readDates, type DateOptions } from './dates.ts';
+import { mergeAdjacentTimes, readDates, relativeFacets, type DateOptions } from './dates.ts';
 import { readIntroducedLists, readNumberLists } from './lists.ts';
 import { readNames, type NameOptions } from './names.ts';
 import { readNumbers } from './numbers.ts';
@@ -44,5 +44,5 @@ export function readValues(text: string, options: ReadOptions = {}): Span[] {
   readZones(found);
   found.spans.sort((a, b) => a.start - b.start);
   mergeAdjacentTimes(text, found.spans, options);
-  return found.spans;
+  return [...found.spans, ...relativeFacets(found.spans)];
 }

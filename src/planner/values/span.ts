@@ -65,6 +65,11 @@ export interface Span {
   quantity?: string;
   /** For a number written as width × height ("1200x630"): which of the two it is. */
   dimension?: 'width' | 'height';
+  /**
+   * A part of a relative date ("200 days from now": 200, days, now), for a step that works it out
+   * from now; used only by a function that also takes a date.
+   */
+  facetOf?: Span;
   /** Spans read out of one written value ("10 km": the number 10 and the unit km) share a group. */
   group?: number;
 }

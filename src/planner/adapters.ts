@@ -1,0 +1,114 @@
+/**
+ * @module planner/adapters
+ * Values of the wrong kind for an input reach it through a function that turns them into the right
+ * kind — the catalog's own functions, found by what they take and what they give:
+ * - a link where a document's text or data is wanted: a function that takes a URL and gives content
+ *   ("summarize https://…/notes.txt": HttpGet's body);
+ * - "now" where a date is wanted, and "how many days until X" (from now): a function that takes
+ *   nothing and tells the current date and time;
+ * - a list where text is wanted ("post the keywords"): a function that takes a list and gives text.
+ * The planner never fills such an input with a value it worked out itself.
+ */
+import type { Catalog, FunctionSpec, InputSpec, OutputSpec } from '../catalog/types.ts';
+import { isAssignable } from '../workflow/values.ts';
+import { inputWords, type ProducerMatch, valueFit } from './bind.ts';
+import type { SideEffects } from './effects.ts';
+import { inputKind, type InputKind } from './kinds.ts';
+import type { Semantics } from './semantics.ts';
+import { isStatedValue, type Span } from './values/index.ts';
+
+/** A value of this kind may need a function to become what an input takes. */
+const BRIDGED: ReadonlySet<Span['kind']> = new Set(['url', 'channel', 'email', 'list', 'block', 'mention']);
+/** Kinds of input that take content, which another function can give from a value of another kind. */
+const CONTENT: ReadonlySet<InputKind> = new Set(['text', 'csv', 'json', 'list']);
+/** How a bridge counts as a producer, before how well its output matches the input (0..1) is added. */
+const BRIDGE_BASE = 0.55;
+const BRIDGE_MATCH = 0.45;
+/** The first output of a function is its main result ("body" of a download, not its content type). */
+const FIRST_OUTPUT = 0.1;
+/** Words a function that tells the current time uses for what it gives. */
+const NOW_WORDS = ['now', 'current', 'today', 'currently'];
+
+export class Adapters {
+  private readonly byKind = new Map<InputKind, { fn: FunctionSpec; input: InputSpec }[]>();
+  private now: FunctionSpec[] | undefined;
+
+  constructor(
+    private readonly catalog: Catalog,
+    private readonly sem: Semantics,
+    private readonly effects: SideEffects,
+  ) {
+    for (const fn of catalog.functions) {
+      if (effects.changes(fn)) continue;
+      for (const input of fn.inputs) {
+        if (!input.required) continue;
+        const kind = inputKind(input);
+        const list = this.byKind.get(kind);
+        if (list) list.push({ fn, input });
+        else this.byKind.set(kind, [{ fn, input }]);
+      }
+    }
+  }
+
+  /**
+   * Functions that take a stated value `input` cannot take as it is and give what `input` takes:
+   * each with the output to use, scored like a producer found by name.
+   */
+  bridges(input: InputSpec, spans: readonly Span[], exclude: ReadonlySet<string>): ProducerMatch[] {
+    // Only content is bridged: a channel, a unit or a name is what it is, not something a download gives.
+    if (!CONTENT.has(inputKind(input))) return [];
+    const out = new Map<FunctionSpec, ProducerMatch>();
+    for (const span of spans) {
+      if (!isStatedValue(span) || !BRIDGED.has(span.kind) || valueFit(input, span, this.sem) >= DIRECT) continue;
+      for (const [kind, takers] of this.byKind) {
+        if (kind === 'string' || kind === 'option') continue;
+        for (const { fn, input: taker } of takers) {
+          if (exclude.has(fn.name) || out.has(fn) || valueFit(taker, span, this.sem) < DIRECT) continue;
+          const output = this.bestOutput(fn, input);
+          if (output) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
+        }
+      }
+    }
+    return [...out.values()];
+  }
+
+  /** The output of `fn` that fits `input` best by type and by what both say they are. */
+  private bestOutput(fn: FunctionSpec, input: InputSpec): { output: OutputSpec; match: number } | undefined {
+    let best: { output: OutputSpec; match: number } | undefined;
+    const wanted = inputWords(input).all;
+    fn.outputs.forEach((output, i) => {
+      if (!isAssignable(output.type, input.type)) return;
+      const match = Math.min(1, this.sem.align(wanted, inputWords(output).all, 0.5) + (i === 0 ? FIRST_OUTPUT : 0));
+      if (!best || match > best.match) best = { output, match };
+    });
+    return best;
+  }
+
+  /** Functions that take nothing and tell the current date and time ("CurrentTime"), best first. */
+  nowFunctions(): FunctionSpec[] {
+    this.now ??= this.catalog.functions
+      .filter((fn) => !fn.inputs.some((i) => i.required) && !this.effects.changes(fn) && fn.outputs.some((o) => o.type === 'date'))
+      .map((fn) => ({ fn, said: this.sem.maxSimilarity(this.sem.wordsOf(fn.name).purpose, NOW_WORDS) }))
+      .filter((f) => f.said >= TELLS_NOW)
+      .sort((a, b) => b.said - a.said)
+      .map((f) => f.fn);
+    return this.now;
+  }
+
+  /** A function that turns an output of type `from` into what `input` takes ("post the keywords": JoinLines). */
+  converter(from: OutputSpec, input: InputSpec, exclude: ReadonlySet<string>): { fn: FunctionSpec; takes: InputSpec; output: OutputSpec } | undefined {
+    for (const [, takers] of this.byKind) {
+      for (const { fn, input: takes } of takers) {
+        if (exclude.has(fn.name) || takes.type !== from.type || fn.inputs.filter((i) => i.required).length !== 1) continue;
+        const output = fn.outputs.find((o) => o.type === input.type);
+        if (output) return { fn, takes, output };
+      }
+    }
+    return undefined;
+  }
+}
+
+/** A stated value that fits an input this well needs no function in between. */
+const DIRECT = 0.62;
+/** A function tells the time when its purpose words are this close to "now" or "current". */
+const TELLS_NOW = 0.7;
