@@ -16,7 +16,7 @@ const read = (text: string) =>
     startsInstruction: (w) => ['what', 'convert', 'base64'].includes(w),
     now: new Date('2026-11-30T12:00:00Z'),
   });
-const stated = (text: string) => read(text).spans.filter((s) => s.kind !== 'word');
+const stated = (text: string) => read(text).spans.filter((s) => s.kind !== 'word' && !s.facetOf);
 const only = (text: string, kind: Span['kind']): Span => {
   const found = stated(text).filter((s) => s.kind === kind);
   assert.equal(found.length, 1, `one ${kind} in ${JSON.stringify(text)}; found ${JSON.stringify(stated(text).map((s) => [s.kind, s.value]))}`);
@@ -190,5 +190,29 @@ describe('numbers, names and codes', () => {
     assert.equal(spellingFix('messgaes', rank), 'messages');
     assert.equal(spellingFix('jmartinez', rank), undefined);
     assert.ok(read('the last 50 msgs').intentWords.includes('messages'));
+  });
+});
+
+describe('relative dates for a step that works them out', () => {
+  it('gives "200 days from now" its amount, unit and now as parts, marked as parts of it', () => {
+    const date = read('which day is 200 days from now?').spans.find((s) => s.relative)!;
+    const parts = read('which day is 200 days from now?').spans.filter((s) => s.facetOf);
+    assert.deepEqual(parts.map((p) => [p.kind, p.value, p.facetOf === date]), [
+      ['number', 200, true],
+      ['word', 'days', true],
+      ['datetime', 'now', true],
+    ]);
+  });
+
+  it('reads "from X" as the start of a span of time and "until X" / "and X" after "between" as its end', () => {
+    const roles = (text: string) => stated(text).filter((s) => s.kind === 'datetime').map((s) => [s.iso, s.role]);
+    assert.deepEqual(roles('how many days from 2026-11-20 until 2026-12-25'), [
+      ['2026-11-20', 'source'],
+      ['2026-12-25', 'target'],
+    ]);
+    assert.deepEqual(roles('days between 2025-10-01 and 2026-03-31'), [
+      ['2025-10-01', 'source'],
+      ['2026-03-31', 'target'],
+    ]);
   });
 });
