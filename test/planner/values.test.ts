@@ -195,8 +195,9 @@ describe('numbers, names and codes', () => {
 
 describe('relative dates for a step that works them out', () => {
   it('gives "200 days from now" its amount, unit and now as parts, marked as parts of it', () => {
-    const date = read('which day is 200 days from now?').spans.find((s) => s.relative)!;
-    const parts = read('which day is 200 days from now?').spans.filter((s) => s.facetOf);
+    const { spans } = read('which day is 200 days from now?');
+    const date = spans.find((s) => s.relative)!;
+    const parts = spans.filter((s) => s.facetOf);
     assert.deepEqual(parts.map((p) => [p.kind, p.value, p.facetOf === date]), [
       ['number', 200, true],
       ['word', 'days', true],
