@@ -95,12 +95,17 @@ export class Adapters {
     return this.now;
   }
 
-  /** A function that turns an output of type `from` into what `input` takes ("post the keywords": JoinLines). */
+  /**
+   * A function that turns a list into the text `input` takes ("post the keywords": JoinLines): it
+   * takes the list alone and gives text. Nothing else is converted: a file is no text, and what a
+   * function says of a file (its format, its size) is not the file.
+   */
   converter(from: OutputSpec, input: InputSpec, exclude: ReadonlySet<string>): { fn: FunctionSpec; takes: InputSpec; output: OutputSpec } | undefined {
+    if (from.type !== 'list' || inputKind(input) !== 'text') return undefined;
     for (const [, takers] of this.byKind) {
       for (const { fn, input: takes } of takers) {
         if (exclude.has(fn.name) || takes.type !== from.type || fn.inputs.filter((i) => i.required).length !== 1) continue;
-        const output = fn.outputs.find((o) => o.type === input.type);
+        const output = fn.outputs.find((o) => o.type === input.type && inputKind({ ...o, required: true }) === 'text');
         if (output) return { fn, takes, output };
       }
     }

@@ -26,6 +26,8 @@ export interface DraftNode {
   inputs: Map<string, DraftBinding>;
   /** Functions that could have taken this node's place almost as well (for alternatives). */
   runnersUp: { functions: string[]; reason: string }[];
+  /** Only turns an earlier result into the form an input takes (a list into text). */
+  converts?: true;
 }
 
 /** How a clause of a request with several goals is tied to the others (see planner.planClauses). */
@@ -175,13 +177,14 @@ function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode;
   // on the result before it, for an input that takes any content of its type (text, a file, values).
   if (ctx.links.sequential && words(input.name).every((w) => ANY_CONTENT.has(w))) {
     for (const node of ctx.links.results) {
-      const output = node.fn.outputs.find((o) => o.type === input.type) ?? node.fn.outputs.find((o) => isAssignable(o.type, input.type));
+      // The main result ("the number" of a conversion is its converted value, not its unit).
+      const output = node.fn.outputs.find((o) => isAssignable(o.type, input.type));
       if (output) return { node, output: output.name };
       // A result of another form goes through a function that turns it into this one ("post the keywords": a list into text).
       const main = node.fn.outputs[0];
       const converter = main && ctx.adapters.converter(main, input, new Set([node.fn.name]));
       if (converter) {
-        const step: DraftNode = { fn: converter.fn, inputs: new Map([[converter.takes.name, { kind: 'from', node, output: main.name, score: 1 }]]), runnersUp: [] };
+        const step: DraftNode = { fn: converter.fn, inputs: new Map([[converter.takes.name, { kind: 'from', node, output: main.name, score: 1 }]]), runnersUp: [], converts: true };
         return { node: step, output: converter.output.name };
       }
     }
@@ -420,13 +423,16 @@ function bestProducer(
     // A helper the request does not mention, that itself needs asking, only moves the question.
     if (sub.quality.asks > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.prefer.has(m.fn.name)) continue;
     if (echoes(sub.node, node) || undoes(sub.node, m.output.name, fn, input)) continue;
+    // A step that only reshapes what it takes (sorts numbers, resizes an image) is there because the
+    // request asks for that, never to fill an input on its own.
+    if (reshapes(m.fn) && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
     // Values this step has not used already are evidence for the helper that consumes them.
     const mine = new Set([...elsewhere, ...[...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))]);
     const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
     const own = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !mine.has(sp)).length;
     // A helper that brings nothing — no value of its own, not asked for by name — only repeats what the
     // step has ("post an update in #x" needs no history of #x).
-    if (own === 0 && sub.quality.usedSpans.size > 0 && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
+    if (own === 0 && sub.quality.usedSpans.size > 0 && ctx.relevance(m.fn) < UNMENTIONED && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
     const total = m.score - 0.15 * sub.quality.asks + 0.1 * fresh - NODE_COST * (sub.quality.nodes - 1);
     scored.push({ fn: m.fn.name, score: total });
     if (!best || total > best.score) best = { ...sub, output: m.output.name, score: total };
@@ -485,6 +491,11 @@ function namedProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySe
 }
 
 const sameName = (a: string, b: string) => words(a).join('') === words(b).join('');
+
+/** Gives back the kind of thing it takes: an output of the same name and type as a required input. */
+function reshapes(fn: FunctionSpec): boolean {
+  return fn.inputs.some((i) => i.required && fn.outputs.some((o) => sameName(o.name, i.name) && o.type === i.type));
+}
 
 /**
  * A helper that undoes the step it feeds (Base64Encode feeding Base64Decode's base64, an id-to-name

@@ -95,7 +95,8 @@ function mergeContext(text: string, clauses: Clause[], spans: Span[], options: C
   const goals: Clause[] = [];
   let pending: Clause | undefined;
   for (const c of clauses) {
-    if (isContext(c.text, options) && !c.elliptical) {
+    // Values alone before any goal ("90 days from today — what weekday will that be?") are what it works on.
+    if ((isContext(c.text, options) && !c.elliptical) || (c.elliptical && goals.length === 0)) {
       if (pending) pending = join(text, pending, c, spans, options);
       else pending = c;
       continue;

@@ -32,8 +32,11 @@ export class SideEffects {
   actionWords(fn: FunctionSpec): Set<string> {
     let found = this.actions.get(fn.name);
     if (!found) {
-      const said = [words(fn.name)[0] ?? '', ...words(fn.description).filter((w) => isImperative(w) || isImperative(w.replace(/e?s$/, ''))), ...(fn.description.match(/\b[A-Z]{2,5}\b/g) ?? []).map((a) => a.toLowerCase())];
-      found = new Set(said.filter(Boolean).map((w) => (isImperative(w) ? w : w.replace(/e?s$/, ''))));
+      // The rest of the name is what it acts on ("message" of SendDirectMessage), not the action.
+      const [verb = '', ...objects] = words(fn.name);
+      const verbs = words(fn.description).map((w) => (isImperative(w) ? w : w.replace(/e?s$/, ''))).filter((w) => isImperative(w) && !objects.includes(w));
+      const acronyms = (fn.description.match(/\b[A-Z]{2,5}\b/g) ?? []).map((a) => a.toLowerCase());
+      found = new Set([verb, ...verbs, ...acronyms].filter(Boolean));
       this.actions.set(fn.name, found);
     }
     return found;

@@ -120,7 +120,8 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
     case 'channel':
       return kind === 'channel' ? 1 : 0;
     case 'url':
-      if (kind === 'url') return 1;
+      // A link whose file name says it is not JSON is not for an input that wants JSON back.
+      if (kind === 'url') return span.form && span.form !== 'json' && /\bjson\b/i.test(input.description ?? '') ? OTHER_FORM : 1;
       // A link is the text a step works on only when the step says it takes links (a QR code of a
       // URL); where a document's content is wanted, a step that fetches it is (kinds are not forced).
       if (takesLinks(input)) return 0.9;
@@ -129,6 +130,12 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
       // Data in the form the input's name asks for ("ZGVwbG95…" for base64).
       if (span.form && span.form !== 'code' && words(input.name).includes(span.form)) return FORM_NAMED;
       break;
+    default:
+      break;
+  }
+  // An input named for a form of data ("base64") takes data in that form only.
+  if (words(input.name).includes('base64') && !(span.form === 'base64' || BASE64.test(String(span.value)))) return 0;
+  switch (span.kind) {
     case 'email':
       if (kind === 'email') return 1;
       return kind === 'string' && takesEmails(input) ? 0.8 : kind === 'string' || kind === 'text' ? undefined : 0;
@@ -146,15 +153,28 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
   return undefined;
 }
 
+const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/** A link to something else than what the input fetches: possible, not likely. */
+const OTHER_FORM = 0.5;
 /** A value in the very form the input is named for ("ZGVw…" for an input named base64). */
 const FORM_NAMED = 1.1;
 
-/** A list of numbers for an input that takes numbers; any list for one that takes items or labels. */
+/**
+ * A list of numbers for an input that takes numbers, a list of names or labels for one that takes
+ * those: what the input's name says first ("values", "labels"), else its description.
+ */
 function listFit(input: InputSpec, span: Span): number {
   const items = span.value as unknown[];
   const numeric = items.every((x) => typeof x === 'number');
-  const wantsNumbers = /\b(numbers?|values?|amounts?|quantities|scores?)\b/i.test(`${input.name} ${input.description}`);
-  return numeric === wantsNumbers ? 1 : numeric ? 0.5 : 0.3;
+  const name = words(input.name);
+  const described = contentWords(input.description ?? '');
+  const wantsNumbers = has(name, 'values', 'numbers', 'amounts', 'scores', 'quantities')
+    ? true
+    : has(name, 'labels', 'names', 'items', 'tags', 'titles', 'lines', 'strings', 'words')
+      ? false
+      : has(described, 'numbers', 'values', 'amounts') && !has(described, 'strings', 'text', 'names', 'labels', 'objects');
+  const anything = has(described, 'strings', 'objects') && has(described, 'numbers');
+  return numeric === wantsNumbers ? 1 : anything ? 0.8 : numeric ? 0.4 : 0.3;
 }
 
 /** A block goes where its form is taken: rows to a CSV input, JSON to a JSON input, prose to a text input. */

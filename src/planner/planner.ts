@@ -296,7 +296,7 @@ export class DeterministicPlanner implements Planner {
     for (const p of plans) {
       const inside = this.functionsOf(p.root);
       for (const q of plans) {
-        if (q !== p && p.asked && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
+        if (q !== p && p.asked && p.features.nameToIntent >= NAMED_GOAL && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
       }
     }
     plans.sort((a, b) => b.score - a.score);
@@ -443,12 +443,21 @@ interface ClausePlan {
   unsupported: string[];
 }
 
+/**
+ * A plan that contains a better candidate as a step ranks above it only when the request names the
+ * outer function itself ("chart the revenue column": the chart over the column): otherwise an outer
+ * step nobody asked for would take the goal's place.
+ */
+const NAMED_GOAL = 0.5;
+
 /** Goals planned clause by clause must explain this much more of the request than one goal to be taken. */
 const CLAUSES_MARGIN = 0.05;
 
 /** Whether any node of the plan under `root` takes an output of one of `nodes`. */
 function usesAny(root: DraftNode, nodes: DraftNode[]): boolean {
-  return draftNodes([root]).some((n) => [...n.inputs.values()].some((b) => b.kind === 'from' && nodes.includes(b.node)));
+  // "post it": the goal itself takes the result, or a step that only turns it into the form it takes.
+  const direct = (n: DraftNode): boolean => [...n.inputs.values()].some((b) => b.kind === 'from' && (nodes.includes(b.node) || (b.node.converts === true && direct(b.node))));
+  return direct(root);
 }
 
 /**

@@ -3,7 +3,7 @@
  * Values with a form of their own: quoted text, URLs, e-mail addresses, #channels, @handles and
  * JSONPath expressions. A quoted address or link is still an address or link.
  */
-import type { SpanCollector } from './span.ts';
+import type { BlockForm, SpanCollector } from './span.ts';
 
 const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
 const URL = /\bhttps?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/g;
@@ -25,7 +25,17 @@ export function readQuoted(found: SpanCollector): void {
 /** A quote longer than this is more likely an apostrophe pairing up with a later one than a value. */
 const MAX_QUOTED = 400;
 
+/** What a link's file name says it gives: JSON, rows of CSV, or text (a page, a document, a script). */
+export function linkForm(url: string): BlockForm | undefined {
+  const path = url.replace(/[?#].*$/, '').toLowerCase();
+  if (/\.json$/.test(path)) return 'json';
+  if (/\.(csv|tsv)$/.test(path)) return 'csv';
+  if (/\.(txt|md|markdown|html?|sh|log|ya?ml|xml|rst|py|js|ts)$/.test(path)) return 'text';
+  return undefined;
+}
+
 export function readAddresses(found: SpanCollector): void {
+  for (const span of found.spans) if (span.kind === 'url') span.form = linkForm(String(span.value));
   for (const [kind, pattern] of [
     ['channel', CHANNEL],
     ['mention', HANDLE],
@@ -33,6 +43,9 @@ export function readAddresses(found: SpanCollector): void {
     ['url', URL],
     ['path', JSON_PATH],
   ] as const) {
-    for (const m of found.text.matchAll(pattern)) found.add(kind, m[0], m.index!, m.index! + m[0].length);
+    for (const m of found.text.matchAll(pattern)) {
+      const span = found.add(kind, m[0], m.index!, m.index! + m[0].length);
+      if (span && kind === 'url') span.form = linkForm(m[0]);
+    }
   }
 }
