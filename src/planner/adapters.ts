@@ -20,10 +20,12 @@ import { isStatedValue, type Span } from './values/index.ts';
 /** A value of this kind may need a function to become what an input takes. */
 const BRIDGED: ReadonlySet<Span['kind']> = new Set(['url', 'channel', 'email', 'list', 'block', 'mention']);
 /** Kinds of input that take content, which another function can give from a value of another kind. */
-const CONTENT: ReadonlySet<InputKind> = new Set(['text', 'csv', 'json', 'list']);
+const CONTENT: ReadonlySet<InputKind> = new Set(['text', 'csv', 'json']);
 /** How a bridge counts as a producer, before how well its output matches the input (0..1) is added. */
 const BRIDGE_BASE = 0.55;
 const BRIDGE_MATCH = 0.45;
+/** A bridge's output must say it is something like what the input takes (text for text), not merely fit its type. */
+const BRIDGE_MIN_MATCH = 0.35;
 /** The first output of a function is its main result ("body" of a download, not its content type). */
 const FIRST_OUTPUT = 0.1;
 /** Words a function that tells the current time uses for what it gives. */
@@ -65,7 +67,7 @@ export class Adapters {
         for (const { fn, input: taker } of takers) {
           if (exclude.has(fn.name) || out.has(fn) || valueFit(taker, span, this.sem) < DIRECT) continue;
           const output = this.bestOutput(fn, input);
-          if (output) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
+          if (output && output.match >= BRIDGE_MIN_MATCH) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
         }
       }
     }

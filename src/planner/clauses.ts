@@ -145,7 +145,7 @@ function startsGoal(text: string, at: number, spans: Span[], options: ClauseOpti
   const [w1, w2] = rest.toLowerCase().match(/[a-z][a-z0-9']*/g) ?? [];
   if (w1 && w2 && OBJECT_PRONOUNS.has(w2) && !isStopword(w1)) return true;
   // "… and md5 of 'x'", "… and the mean of the revenue column": another product of the catalog.
-  const head = words(rest).find((w) => !isStopword(w) && !/^\d+$/.test(w));
+  const head = (rest.toLowerCase().match(/[a-z][a-z0-9-]*/g) ?? []).find((w) => !isStopword(w));
   if (!comma && head && options.isProduct(head) && rest.slice(0, rest.indexOf(head)).split(/\s+/).length <= 3) return true;
   // "… and 70 kg to lbs", "… and #eng-mobile": values of their own, and nothing to do — the goal before, again.
   return !comma && valuesOnly(text, at, nextBreak(text, at), spans);

@@ -5,7 +5,8 @@ import { analyzeRequest, splitClauses } from '../../src/planner/index.ts';
 const VERBS = new Set(['post', 'share', 'summarize', 'convert', 'sort', 'make', 'upload', 'book', 'find', 'archive', 'mute', 'dm', 'decode']);
 const PRODUCTS = new Set(['md5', 'sha256', 'mean', 'count', 'thumbnail']);
 const options = { isVerb: (w: string) => VERBS.has(w), isProduct: (w: string) => PRODUCTS.has(w) };
-const clauses = (text: string) => splitClauses(text, analyzeRequest(text).spans, options);
+// The catalog's own terms are read as words of the request, as the planner reads them.
+const clauses = (text: string) => splitClauses(text, analyzeRequest(text, { isCatalogWord: (w) => PRODUCTS.has(w) || VERBS.has(w) }).spans, options);
 const texts = (text: string) => clauses(text).map((c) => c.text);
 
 describe('splitClauses', () => {
