@@ -181,6 +181,26 @@ function numberEvidence(input: InputSpec, iw: InputWords, span: Span): number {
   }
   return evidence;
 }
+/**
+ * "INC-3312" is an incident's id, "ALRT-21010" an alert's, "ORD-60321" an order's: the letters an
+ * identifier starts with abbreviate what it identifies. A code whose prefix abbreviates the input's
+ * own word fits it; one that abbreviates nothing there is likelier some other thing's id.
+ */
+function codePrefix(iw: InputWords, span: Span): number {
+  const prefix = /^([a-z]{2,5})[-_]?\d/i.exec(String(span.value))?.[1]?.toLowerCase();
+  if (!prefix) return 0;
+  return iw.head.some((w) => abbreviates(prefix, w)) ? CODE_PREFIX : 0;
+}
+const CODE_PREFIX = 0.4;
+
+/** Whether `short` abbreviates `word`: the same first letter, and its letters in order in the word ("alrt", "alert"). */
+export function abbreviates(short: string, word: string): boolean {
+  if (short[0] !== word[0] || short.length > word.length) return false;
+  let at = 0;
+  for (const c of word) if (c === short[at]) at++;
+  return at === short.length;
+}
+
 const DIMENSION = 0.6;
 const PIXELS = 0.3;
 const COUNTED = 0.5;
@@ -203,7 +223,7 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
   const personal = sem.maxSimilarity(iw.head, PERSON) >= PERSONAL;
   const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7 || iw.all.some((w) => PLACE.includes(w));
   const introduced = span.before.slice(-2).join(' ');
-  let bonus = typeof span.value === 'number' ? numberEvidence(input, iw, span) : 0;
+  let bonus = typeof span.value === 'number' ? numberEvidence(input, iw, span) : span.kind === 'code' ? codePrefix(iw, span) : 0;
   // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John" name people.
   if (span.kind === 'name' || span.kind === 'quoted' || span.kind === 'code') {
     const preposition = span.before.at(-1) ?? '';

@@ -247,7 +247,9 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
     if (!input.required || input.default !== undefined) {
       // Optional inputs take only a value the request clearly states for them (or one in the place
       // the goal repeated had one: "the last 10 messages in #a and the last 10 in #b").
-      if (value && (value.fit >= SURE_VALUE + 0.2 || (kept?.kind === 'value' && value.fit >= WEAK_VALUE))) bindValue(input, value.span, value.fit, value.value);
+      // A quote or block handed over is clearly stated: it fills an optional input that takes text.
+      const handedOver = value && (value.span.kind === 'quoted' || value.span.kind === 'block') && inputKind(input) === 'text' && value.fit >= SURE_VALUE;
+      if (value && (value.fit >= SURE_VALUE + 0.2 || handedOver || (kept?.kind === 'value' && value.fit >= WEAK_VALUE))) bindValue(input, value.span, value.fit, value.value);
       else if (kept && !value) node.inputs.set(input.name, kept);
       continue;
     }

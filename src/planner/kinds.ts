@@ -8,7 +8,7 @@
 import type { InputSpec } from '../catalog/types.ts';
 import { contentWords, words } from '../index/tokenize.ts';
 import { stem } from './semantics.ts';
-import type { Span } from './values/index.ts';
+import { convertAmount, unitOf, type Span } from './values/index.ts';
 
 export type InputKind =
   | 'file'
@@ -229,5 +229,20 @@ export function valueFor(input: InputSpec, span: Span, option?: unknown): unknow
   if (kind === 'date' && span.iso) return span.iso;
   if (input.type === 'string' && span.kind === 'number' && span.quantity && kind !== 'number') return span.quantity;
   if ((input.type === 'integer' || input.type === 'number') && typeof span.value === 'string' && /^-?\d+(\.\d+)?$/.test(span.value)) return Number(span.value);
+  // "for 2 hours" to an input counted in minutes (duration_minutes): 120.
+  const inUnit = span.kind === 'number' && span.unit ? unitNamed(input) : undefined;
+  if (inUnit && span.unit !== inUnit && typeof span.value === 'number') {
+    const converted = convertAmount(span.value, span.unit!, inUnit);
+    if (converted !== undefined) return input.type === 'integer' ? Math.round(converted) : converted;
+  }
   return span.value;
+}
+
+/** The unit an input's name says it is counted in ("duration_minutes", "timeout_seconds", "size_mb"), as a unit symbol. */
+function unitNamed(input: InputSpec): string | undefined {
+  for (const w of words(input.name)) {
+    const unit = unitOf(w);
+    if (unit && w.length > 1) return unit.abbr;
+  }
+  return undefined;
 }

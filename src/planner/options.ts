@@ -51,8 +51,21 @@ export function optionGlosses(input: InputSpec, fn: FunctionSpec): Map<unknown, 
 export function namedOption(input: InputSpec, span: Span): OptionMatch | undefined {
   const said = [optionKey(span.value), optionKey(span.text)];
   const hit = input.enum?.find((e) => said.includes(optionKey(e)));
-  return hit === undefined ? undefined : { value: hit, fit: NAMED };
+  if (hit !== undefined) return { value: hit, fit: NAMED };
+  // "prod" for production, "close" for closed, "resolve" for resolved: the only option the word
+  // begins, or the option as the word's past participle.
+  if (span.kind !== 'word' && span.kind !== 'code' && span.kind !== 'name') return undefined;
+  const word = optionKey(span.value);
+  if (word.length < MIN_PREFIX) return undefined;
+  const begun = (input.enum ?? []).filter((e) => optionKey(e).startsWith(word));
+  if (begun.length === 1) return { value: begun[0], fit: ABBREVIATED };
+  const participle = (input.enum ?? []).filter((e) => [`${word}d`, `${word}ed`, `${word}${word.at(-1)}ed`].includes(optionKey(e)));
+  return participle.length === 1 ? { value: participle[0], fit: ABBREVIATED } : undefined;
 }
+/** A shortened option is at least this long ("prod", "crit"), so "a" or "in" never names one. */
+const MIN_PREFIX = 3;
+/** An option written short or as a verb ("prod", "close" for closed): almost as sure as its name. */
+const ABBREVIATED = 1.0;
 
 /**
  * The option the request asks for by meaning, with the word span it starts at. "from highest to

@@ -20,7 +20,7 @@ export type { BlockForm, CodeForm, RelativeDate, Span, SpanKind } from './span.t
 export { around, isStatedValue, sameGroup } from './span.ts';
 export { blockForm } from './blocks.ts';
 export { codeForm, wordSpans } from './names.ts';
-export { unitOf, type Unit } from './units.ts';
+export { convertAmount, unitOf, type Unit } from './units.ts';
 export { zoneOf } from './zones.ts';
 export { numberValue } from './numbers.ts';
 export { expandShortForm, isShortForm, spellingFix } from './lexicon.ts';

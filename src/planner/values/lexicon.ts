@@ -11,7 +11,7 @@ const SHORT_FORMS: Record<string, string> = {
   approx: 'approximately', qty: 'quantity', num: 'number', nums: 'numbers', pct: 'percent', perc: 'percent', txt: 'text',
   addr: 'address', acct: 'account', dept: 'department', mgr: 'manager', repo: 'repository', repos: 'repositories',
   env: 'environment', config: 'configuration', prod: 'production', dev: 'development', auth: 'authentication',
-  w: 'with', wo: 'without', bc: 'because', abt: 'about', ppl: 'people', cust: 'customer', custs: 'customers',
+  ack: 'acknowledge', acked: 'acknowledged', w: 'with', wo: 'without', bc: 'because', abt: 'about', ppl: 'people', cust: 'customer', custs: 'customers',
 };
 
 /** The word a chat short form stands for, or the word itself. */

@@ -39,6 +39,8 @@ export function codeForm(token: string, options: NameOptions = {}): CodeForm | u
   if (/^[A-Za-z0-9+/]{8,}={0,2}$/.test(token) && (/\d|=$/.test(token) || (token.length >= 16 && /[a-z]/.test(token) && /[A-Z].*[A-Z]/.test(token))) && !options.isKnownWord?.(lower)) return 'base64';
   if (/[a-z]/i.test(token) && /\d/.test(token)) return 'code';
   if (/^[a-z0-9]+(?:_[a-z0-9]+)+$/i.test(token) || token.split('-').filter(Boolean).length >= 3) return 'code';
+  // "auth-gateway", "sre-primary": a name joined by a hyphen that English does not write as one word.
+  if (/^[a-z]+-[a-z]+$/.test(token) && options.isKnownWord && !options.isKnownWord(lower)) return 'code';
   if (/^[a-z]{4,}$/.test(token) && options.isKnownWord && !options.isKnownWord(lower) && !options.correct?.(lower) && !isCompound(lower, options.isKnownWord)) return 'code';
   return undefined;
 }

@@ -63,6 +63,8 @@ export interface Span {
   role?: 'source' | 'target';
   /** For the amount of a quantity ("5GB", "10 km"): the quantity as written, for inputs that take it as text. */
   quantity?: string;
+  /** For the amount of a quantity: the unit it is in (the unit library's symbol, "h", "km"). */
+  unit?: string;
   /** For a number written as width × height ("1200x630"): which of the two it is. */
   dimension?: 'width' | 'height';
   /**

@@ -16,7 +16,19 @@ interface UnitDescription {
   plural: string;
 }
 // convert-units ships no type declarations; this is the part of its API used here.
-const convert = createRequire(import.meta.url)('convert-units') as () => { list(): UnitDescription[] };
+const convert = createRequire(import.meta.url)('convert-units') as (value?: number) => {
+  list(): UnitDescription[];
+  from(unit: string): { to(unit: string): number };
+};
+
+/** `amount` in unit `from` expressed in unit `to` (symbols of the unit library), or undefined when they measure different things. */
+export function convertAmount(amount: number, from: string, to: string): number | undefined {
+  try {
+    return convert(amount).from(from).to(to);
+  } catch {
+    return undefined;
+  }
+}
 
 export interface Unit {
   abbr: string;
@@ -93,7 +105,7 @@ export function readUnits(found: SpanCollector): void {
     const unitStart = start + m[0].length - m[2]!.length;
     if (found.overlaps(start, start + m[0].length)) continue;
     const group = found.group();
-    found.add('number', Number(m[1]), start, numberEnd, { group, quantity: m[0] });
+    found.add('number', Number(m[1]), start, numberEnd, { group, quantity: m[0], unit: unit.abbr, measure: unit.measure });
     found.add('unit', unit.abbr, unitStart, start + m[0].length, { measure: unit.measure, role: 'source', group });
   }
   for (const m of found.text.matchAll(WORD)) {
