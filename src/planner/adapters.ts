@@ -24,8 +24,15 @@ const CONTENT: ReadonlySet<InputKind> = new Set(['text', 'csv', 'json']);
 /** How a bridge counts as a producer, before how well its output matches the input (0..1) is added. */
 const BRIDGE_BASE = 0.55;
 const BRIDGE_MATCH = 0.45;
-/** A bridge's output must say it is something like what the input takes (text for text), not merely fit its type. */
-const BRIDGE_MIN_MATCH = 0.35;
+/**
+ * A bridge's output is content of the kind the input takes, not merely of its type: text for text
+ * (a download's body, not a list of messages); rows or JSON may come as text too.
+ */
+function gives(output: OutputSpec, input: InputSpec): boolean {
+  const made = inputKind({ ...output, required: true });
+  const wanted = inputKind(input);
+  return made === wanted || (made === 'text' && (wanted === 'csv' || wanted === 'json'));
+}
 /** The first output of a function is its main result ("body" of a download, not its content type). */
 const FIRST_OUTPUT = 0.1;
 /** Words a function that tells the current time uses for what it gives. */
@@ -67,7 +74,7 @@ export class Adapters {
         for (const { fn, input: taker } of takers) {
           if (exclude.has(fn.name) || out.has(fn) || valueFit(taker, span, this.sem) < DIRECT) continue;
           const output = this.bestOutput(fn, input);
-          if (output && output.match >= BRIDGE_MIN_MATCH) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
+          if (output && gives(output.output, input)) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
         }
       }
     }

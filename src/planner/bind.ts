@@ -7,6 +7,7 @@ import type { Catalog, FunctionSpec, InputSpec, OutputSpec } from '../catalog/ty
 import { contentWords, isStopword, words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import { describedStems, inputKind, kindFit } from './kinds.ts';
+import { unitOf } from './values/index.ts';
 import { namedOption } from './options.ts';
 import type { Span } from './request.ts';
 import { type Semantics, stem, unique } from './semantics.ts';
@@ -173,6 +174,8 @@ function numberEvidence(input: InputSpec, iw: InputWords, span: Span): number {
   if (span.dimension) evidence += name.has(span.dimension) ? DIMENSION : name.has(span.dimension === 'width' ? 'height' : 'width') ? -DIMENSION : 0;
   const described = describedStems(input);
   if (span.measure === 'pixels' && described.has('pixel')) evidence += PIXELS;
+  // "90°" is an angle: not a width in pixels, nor any amount an input counts in other units.
+  if (span.unit && span.measure && span.measure !== 'pixels' && !measureFits(input, span.measure)) evidence -= OTHER_MEASURE;
   const counted = span.after.slice(0, 2).find((w) => !isStopword(w) && !/^\d/.test(w));
   if (counted) {
     if (described.has(stem(counted))) evidence += COUNTED;
@@ -199,6 +202,18 @@ export function abbreviates(short: string, word: string): boolean {
   let at = 0;
   for (const c of word) if (c === short[at]) at++;
   return at === short.length;
+}
+
+/** A number in a unit of another measure than the input's: as good as no number. */
+const OTHER_MEASURE = 1;
+
+/** Whether an input takes amounts of `measure`: it names no unit of its own, or one of that measure. */
+function measureFits(input: InputSpec, measure: string): boolean {
+  // Units written alone ("in seconds", "kilometers"), not letters of "e.g." taken for grams.
+  const named = [...words(input.name), ...contentWords(input.description ?? '')].filter((w) => w.length > 1).map((w) => unitOf(w, true)).filter((u) => u !== undefined);
+  const pixels = /\bpixels?\b/i.test(`${input.name} ${input.description}`);
+  if (pixels) return false;
+  return named.length === 0 || named.some((u) => u!.measure === measure);
 }
 
 const DIMENSION = 0.6;
@@ -249,7 +264,22 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
   // Messages are sentences: the longer a quote, the likelier it is the text to send.
   if (span.kind === 'quoted' && iw.name.some((w) => MESSAGE.includes(w))) bonus += Math.min(0.45, 0.12 * spanWords.length) - 0.1;
   if (personal && span.kind === 'name' && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(String(span.value))) bonus += 0.15;
+  // "DM Kofi", "page Ana Lima", "ping Priya": whom a verb of addressing is followed by is a person.
+  if (personal && (span.kind === 'name' || span.kind === 'code') && addressed(span)) bonus += ADDRESSED;
   return base + 0.55 * context + 0.35 * own + bonus;
+}
+
+/** Verbs that address a person: the name after them is who (general English and chat). */
+const ADDRESSING = new Set(['dm', 'ping', 'message', 'msg', 'tell', 'email', 'mail', 'page', 'call', 'ask', 'remind', 'notify', 'thank', 'text', 'cc', 'mention', 'contact', 'invite', 'assign']);
+const ADDRESSED = 0.3;
+/** A lower-case word addressed by a verb, for an input that takes people: a person, surely enough. */
+const ADDRESSED_WORD = 0.7;
+/** Words this common are everyday words ("team", "everyone"), not names. */
+const EVERYDAY = 2000;
+/** Right after a verb of addressing ("DM Kofi"), or after "to" following one ("DM it to raj"). */
+function addressed(span: Span): boolean {
+  const [prev, before] = [span.before.at(-1), span.before.at(-2)];
+  return (prev !== undefined && ADDRESSING.has(prev)) || (prev === 'to' && before !== undefined && (ADDRESSING.has(before) || ['it', 'them', 'this', 'that', 'summary', 'result'].includes(before) && span.before.some((w) => ADDRESSING.has(w))));
 }
 
 /**
@@ -264,6 +294,8 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   if (kind === 'email' || kind === 'url' || kind === 'channel') return 0;
   // The input's own word names the input, not its value ("movie" is no movie_name).
   if (iw.all.some((w) => stem(w) === stem(word)) && !iw.examples.includes(word.toLowerCase())) return 0;
+  // "dm priya", "ping alice", "DM it to raj": a person written in lower case, addressed by a verb.
+  if (sem.maxSimilarity(iw.head, PERSON) >= PERSONAL && addressed(span) && sem.entityKind(word) !== 'place' && (sem.vectors.rank(word) ?? Infinity) > EVERYDAY) return ADDRESSED_WORD;
   // Named beside the input's own word: "the revenue column", "column revenue". This outranks a word
   // merely like the input's ("fly business class": "business", not "fly", is the flight class).
   // (Only a content word names it: "miles to kilometers" says nothing of to_unit by its "to".)

@@ -13,12 +13,13 @@ import { words } from '../index/tokenize.ts';
  * ("get", "find", "list", "search", "check", "calculate", "convert") are not here.
  */
 const CHANGING = new Set(
-  'add append assign attach book buy cancel charge close create delete deploy disable dispatch drop email enable enroll file grant invite issue kill mail message notify open order page pay pin place post publish purchase put refund register reject remove rename reply request reschedule reserve restart revoke rollback schedule send set share ship start stop submit subscribe transfer unsubscribe update upload withdraw write'.split(' '),
+  'add append assign attach book buy cancel change charge close create delete deploy disable dispatch drop email enable enroll file grant invite issue kill mail message notify open order page pay pin place post publish purchase put refund register reject remove rename reply request reschedule reserve restart revoke rollback schedule send set share ship start stop submit subscribe transfer unsubscribe update upload withdraw write'.split(' '),
 );
 
 export class SideEffects {
   private readonly marked: boolean;
   private readonly actions = new Map<string, Set<string>>();
+  private readonly acronyms = new Set<string>();
 
   constructor(catalog: Catalog) {
     this.marked = catalog.functions.some((f) => f.sideEffects !== undefined);
@@ -36,10 +37,16 @@ export class SideEffects {
       const [verb = '', ...objects] = words(fn.name);
       const verbs = words(fn.description).map((w) => (isImperative(w) ? w : w.replace(/e?s$/, ''))).filter((w) => isImperative(w) && !objects.includes(w));
       const acronyms = (fn.description.match(/\b[A-Z]{2,5}\b/g) ?? []).map((a) => a.toLowerCase());
+      for (const a of acronyms) this.acronyms.add(a);
       found = new Set([verb, ...verbs, ...acronyms].filter(Boolean));
       this.actions.set(fn.name, found);
     }
     return found;
+  }
+
+  /** Whether a word is an acronym a function's description uses for what it does ("dm"). */
+  isAcronym(word: string): boolean {
+    return this.acronyms.has(word);
   }
 
   /** Whether the catalog itself says which functions change the world (rather than their names hinting it). */
@@ -65,6 +72,11 @@ export class SideEffects {
 const ASKING = new Set(
   'show tell give get find list look check count summarize summarise convert sort chart plot graph draw resize shrink scale crop hash encode decode fetch pull grab read extract parse join split search query render track compute calculate measure translate compare analyze analyse describe explain ping dm drop let make generate tally average sum'.split(' '),
 );
+
+/** A verb that asks to change something outside ("delete", "book", "post"). */
+export function isChanging(word: string): boolean {
+  return CHANGING.has(word);
+}
 
 /** A verb that starts an instruction ("post", "share", "drop", "summarize", "dm"). */
 export function isImperative(word: string): boolean {

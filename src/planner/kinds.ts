@@ -129,6 +129,8 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
     case 'code':
       // Data in the form the input's name asks for ("ZGVwbG95…" for base64).
       if (span.form && span.form !== 'code' && words(input.name).includes(span.form)) return FORM_NAMED;
+      // An identifier is the text people hash, encode or look for ("sha1 of release-v4.12.0").
+      if (kind === 'text') return CODE_AS_TEXT;
       break;
     default:
       break;
@@ -156,6 +158,8 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
 const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
 /** A link to something else than what the input fetches: possible, not likely. */
 const OTHER_FORM = 0.5;
+/** An identifier as the text a step works on: taken when nothing fits better. */
+const CODE_AS_TEXT = 0.7;
 /** A value in the very form the input is named for ("ZGVw…" for an input named base64). */
 const FORM_NAMED = 1.1;
 
@@ -197,7 +201,9 @@ function mentionFit(kind: InputKind, input: InputSpec, span: Span): number {
 /** A day named as such fits a date input; a moment relative to now is worked out by steps when it can be. */
 function dateFit(span: Span): number {
   if (span.iso) return 1;
-  if (span.now || span.relative) return RELATIVE_AS_WRITTEN;
+  // "now" is only ever told by a step when the workflow runs, never written into a date.
+  if (span.now) return 0;
+  if (span.relative) return RELATIVE_AS_WRITTEN;
   return 0.3;
 }
 /**

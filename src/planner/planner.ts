@@ -18,6 +18,7 @@ import { Vocabulary } from './vocabulary.ts';
 import { isImperative, SideEffects } from './effects.ts';
 import { Products } from './products.ts';
 import { Adapters } from './adapters.ts';
+import { notSupported } from './support.ts';
 import { isTypedValue, kindFit, valueFor } from './kinds.ts';
 import { Semantics } from './semantics.ts';
 import type { PlanOptions, PlanResult, Planner, RankedFunction } from './types.ts';
@@ -117,7 +118,8 @@ export class DeterministicPlanner implements Planner {
     let ranked = await this.rankGoal(analyzed, analyzed.intentWords, analyzed, [], several ? { prefer: choice.prefer } : choice);
     const best = ranked[0];
     const min = this.options.minCoverage ?? 0.25;
-    const single = best && (best.features.strict >= min || best.fn.name === choice.goal) ? best : undefined;
+    const refused = best && !choice.goal ? this.refusal(best.root, analyzed, false) : undefined;
+    const single = best && (explains(best, min) || best.fn.name === choice.goal) && !refused ? best : undefined;
     const byClause = several ? await this.planClauses(analyzed, clauses, min) : undefined;
     if (choice.goal && best) {
       roots = [best];
@@ -130,9 +132,11 @@ export class DeterministicPlanner implements Planner {
     } else if (!single) {
       unsupported.push(request.trim());
       reasons.push(
-        best
-          ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(best.features.strict * 100)}% of the request.`
-          : 'The catalog has no function for this.',
+        refused
+          ? `Nothing in the catalog does this: ${refused}.`
+          : best
+            ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(best.features.strict * 100)}% of the request.`
+            : 'The catalog has no function for this.',
       );
     } else {
       roots = [single];
@@ -185,11 +189,12 @@ export class DeterministicPlanner implements Planner {
       };
       const clauseRanking = await this.rankGoal(part, part.intentWords, part, this.nodesOf(roots), clauseChoice, links);
       const g = clauseRanking[0];
-      if (!g || (g.features.strict < min && !template && g.fn.name !== clauseChoice.goal)) {
+      const refused = g && !template ? this.refusal(g.root, part, links.refersTo === 'result' && usesAny(g.root, links.results)) : undefined;
+      if (!g || refused || (!explains(g, min) && !template && g.fn.name !== clauseChoice.goal)) {
         // A clause with no value and nothing the catalog speaks of is talk around the request ("thanks").
-        if (!part.spans.some(isStatedValue) && !part.intentWords.some((w) => this.vocabulary.isIntentWord(w))) continue;
+        if (!refused && !part.spans.some(isStatedValue) && !part.intentWords.some((w) => this.vocabulary.isIntentWord(w))) continue;
         unsupported.push(clause.text);
-        reasons.push(`No function fits "${clause.text}".`);
+        reasons.push(refused ? `Nothing in the catalog does "${clause.text}": ${refused}.` : `No function fits "${clause.text}".`);
         continue;
       }
       roots.push(g);
@@ -335,10 +340,18 @@ export class DeterministicPlanner implements Planner {
     return intent.reduce((s, w) => s + (mine.has(stem(w)) ? this.sem.idf(w) : 0), 0) / intentWeight;
   }
 
+  /** Why the plan under `root` does not do what `part` of the request asks (see support.ts), if it does not. */
+  private refusal(root: DraftNode, part: AnalyzedRequest, handsOn: boolean): string | undefined {
+    return notSupported(root, { sem: this.sem, effects: this.effects, spans: part.spans, text: part.text, handsOn });
+  }
+
   /** The request names what `fn` does ("post", "share", "DM"), closely enough to be the same action. */
   private asksFor(fn: FunctionSpec, intent: string[]): boolean {
     const actions = [...this.effects.actionWords(fn)];
-    return intent.some((w) => actions.some((a) => stem(a) === stem(w) || this.sem.similarity(a, w) >= SAME_ACTION));
+    if (intent.some((w) => actions.some((a) => stem(a) === stem(w) || this.sem.similarity(a, w) >= SAME_ACTION))) return true;
+    // "message Priya: …": a word of the name used as the request's verb (its first word) asks for it too.
+    const first = intent[0];
+    return first !== undefined && isImperative(first) && words(fn.name).some((w) => stem(w) === stem(first));
   }
 
   private choiceOf(options: PlanOptions): Choice {
@@ -452,6 +465,15 @@ const NAMED_GOAL = 0.5;
 
 /** Goals planned clause by clause must explain this much more of the request than one goal to be taken. */
 const CLAUSES_MARGIN = 0.05;
+
+/**
+ * A plan explains its request when it covers enough of the request's words closely, or when it takes
+ * every value of a distinctive kind the request states — values say what is wanted when the words
+ * are few ("what's at $.order.total in this? ```{…}```").
+ */
+function explains(plan: ScoredPlan, min: number): boolean {
+  return plan.features.strict >= min || plan.features.typedUse >= 1;
+}
 
 /** Whether any node of the plan under `root` takes an output of one of `nodes`. */
 function usesAny(root: DraftNode, nodes: DraftNode[]): boolean {
