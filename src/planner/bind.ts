@@ -18,6 +18,9 @@ const NUMERIC_STRING = ['id', 'number', 'code', 'year', 'count', 'amount', 'quan
 /** Words that say what kind of thing an input is without saying which (its "head" is the rest). */
 const TEXTUAL = ['text', 'content', 'data', 'value', 'message', 'body', 'input', 'query'];
 const MESSAGE = ['message', 'text', 'body', 'content', 'comment', 'note', 'description', 'summary', 'reason', 'subject'];
+/** Inputs that take a term to find or count rather than text to read. */
+const TERM = ['word', 'term', 'keyword', 'phrase', 'pattern', 'tag', 'search'];
+const SHORT_QUOTE = 0.3;
 const PLACE = ['city', 'location', 'place', 'country', 'destination', 'origin', 'address', 'airport', 'venue', 'region', 'area'];
 const ORIGIN = ['from', 'source', 'src', 'origin', 'start', 'starts', 'departure', 'departs', 'leaving', 'sender', 'payer'];
 const DESTINATION = ['to', 'dest', 'destination', 'goes', 'arrival', 'arrives', 'end', 'target', 'receiver', 'recipient', 'payee'];
@@ -263,6 +266,8 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
   }
   // Messages are sentences: the longer a quote, the likelier it is the text to send.
   if (span.kind === 'quoted' && iw.name.some((w) => MESSAGE.includes(w))) bonus += Math.min(0.45, 0.12 * spanWords.length) - 0.1;
+  // A word or two in quotes is the term to look for ("how many say 'blocked'").
+  if (span.kind === 'quoted' && spanWords.length <= 3 && iw.head.some((w) => TERM.includes(w))) bonus += SHORT_QUOTE;
   if (personal && span.kind === 'name' && /^[A-Z][a-z]+( [A-Z][a-z]+)?$/.test(String(span.value))) bonus += 0.15;
   // "DM Kofi", "page Ana Lima", "ping Priya": whom a verb of addressing is followed by is a person.
   if (personal && (span.kind === 'name' || span.kind === 'code') && addressed(span)) bonus += ADDRESSED;
@@ -272,6 +277,8 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
 /** Verbs that address a person: the name after them is who (general English and chat). */
 const ADDRESSING = new Set(['dm', 'ping', 'message', 'msg', 'tell', 'email', 'mail', 'page', 'call', 'ask', 'remind', 'notify', 'thank', 'text', 'cc', 'mention', 'contact', 'invite', 'assign']);
 const ADDRESSED = 0.3;
+/** A word that is a column of the rows the request hands over, for a column input. */
+const HEADER_COLUMN = 1.0;
 /** A lower-case word addressed by a verb, for an input that takes people: a person, surely enough. */
 const ADDRESSED_WORD = 0.7;
 /** Words this common are everyday words ("team", "everyone"), not names. */
@@ -296,6 +303,8 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   if (iw.all.some((w) => stem(w) === stem(word)) && !iw.examples.includes(word.toLowerCase())) return 0;
   // "dm priya", "ping alice", "DM it to raj": a person written in lower case, addressed by a verb.
   if (sem.maxSimilarity(iw.head, PERSON) >= PERSONAL && addressed(span) && sem.entityKind(word) !== 'place' && (sem.vectors.rank(word) ?? Infinity) > EVERYDAY) return ADDRESSED_WORD;
+  // A column the request's own rows have ("total hours?" over "name,hours\n…"): that column.
+  if (iw.name.includes('column') && span.columns?.includes(word.toLowerCase())) return HEADER_COLUMN;
   // Named beside the input's own word: "the revenue column", "column revenue". This outranks a word
   // merely like the input's ("fly business class": "business", not "fly", is the flight class).
   // (Only a content word names it: "miles to kilometers" says nothing of to_unit by its "to".)

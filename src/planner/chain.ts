@@ -19,7 +19,7 @@ import type { Adapters } from './adapters.ts';
 export type DraftBinding =
   | { kind: 'value'; value: unknown; span: Span; fit: number }
   | { kind: 'from'; node: DraftNode; output: string; score: number }
-  | { kind: 'ask'; question: string };
+  | { kind: 'ask'; question: string; span?: Span };
 
 export interface DraftNode {
   fn: FunctionSpec;
@@ -176,7 +176,8 @@ function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode;
   // A goal said after another ("…, then give me a 64px thumbnail", "and post the number in #x") works
   // on the result before it, for an input that takes any content of its type (text, a file, values).
   if (ctx.links.sequential && words(input.name).every((w) => ANY_CONTENT.has(w))) {
-    for (const node of ctx.links.results) {
+    // A goal that changed something gives a receipt (a timestamp, an id), not content to pass on.
+    for (const node of ctx.links.results.filter((r) => !ctx.effects.changes(r.fn))) {
       // The main result ("the number" of a conversion is its converted value, not its unit).
       const output = node.fn.outputs.find((o) => isAssignable(o.type, input.type));
       if (output) return { node, output: output.name };
@@ -235,7 +236,9 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
   const values = assignValues(fn, ctx);
   const lineage = new Set([...ancestors, fn.name]);
   const bindValue = (input: InputSpec, span: Span, fit: number, value: unknown = valueFor(input, span)) => {
-    node.inputs.set(input.name, { kind: 'value', value, span, fit });
+    // A file that comes with the message is asked of the conversation, which holds it.
+    if (span.kind === 'attachment') node.inputs.set(input.name, { kind: 'ask', question: question(input), span });
+    else node.inputs.set(input.name, { kind: 'value', value, span, fit });
     quality.usedSpans.add(span);
   };
 
@@ -457,15 +460,27 @@ function bridges(input: InputSpec, ctx: ChainContext, lineage: ReadonlySet<strin
  * now", "200 days from now") or leaves there ("how many days until Christmas": from now).
  */
 function nowProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySet<string>): ProducerMatch[] {
-  if (input.type !== 'date' || !(ctx.request.spans.some((s) => s.now) || SINCE_OR_UNTIL.test(ctx.request.text))) return [];
+  if (input.type !== 'date') return [];
+  const said = ctx.request.spans.some((s) => s.now);
+  // "until X", "X away": from now to X — now is the start; "since X", "X ago": the end.
+  const until = UNTIL.test(ctx.request.text);
+  const since = SINCE.test(ctx.request.text);
+  const iw = inputWords(input).all;
+  const start = iw.some((w) => START_WORDS.has(w));
+  const end = iw.some((w) => END_WORDS.has(w));
+  const now = said || (until && (start || !end)) || (since && (end || !start));
+  if (!now) return [];
   return ctx.adapters
     .nowFunctions()
     .filter((fn) => !lineage.has(fn.name))
     .slice(0, 1)
     .map((fn) => ({ fn, output: fn.outputs.find((o) => o.type === 'date')!, nameScore: NOW_PRODUCER }));
 }
-/** "until", "till", "since", "ago", "left": a span of time whose other end is now. */
-const SINCE_OR_UNTIL = /\b(until|till|til|'til|since|ago|left|remaining|from now)\b/i;
+/** "until X", "X away", "days left": a span of time from now; "since X", "X ago": one up to now. */
+const UNTIL = /\b(until|till|til|'til|left|remaining|away|from now)\b/i;
+const SINCE = /\b(since|ago)\b/i;
+const START_WORDS = new Set(['start', 'from', 'begin', 'beginning', 'earlier', 'first', 'since']);
+const END_WORDS = new Set(['end', 'to', 'until', 'later', 'last', 'finish', 'deadline']);
 /** How a function telling the current time counts as a producer of a date the request puts at now. */
 const NOW_PRODUCER = 1.0;
 

@@ -84,6 +84,8 @@ export function isTypedValue(span: Span): boolean {
       return true;
     case 'datetime':
       return Boolean(span.iso || span.now || span.relative);
+    case 'attachment':
+      return true;
     case 'code':
       return span.form === 'base64';
     default:
@@ -105,6 +107,7 @@ export const isUserId = (value: unknown): boolean => typeof value === 'string' &
  */
 export function kindFit(input: InputSpec, span: Span): number | undefined {
   const kind = inputKind(input);
+  if (span.kind === 'attachment') return kind === 'file' ? attachmentFit(input, span) : 0;
   if (kind === 'file') return 0;
   // An option input takes one of its options (see options.ts), whatever kind the value is.
   if (kind === 'option') return undefined;
@@ -163,6 +166,13 @@ const CODE_AS_TEXT = 0.7;
 /** A value in the very form the input is named for ("ZGVw…" for an input named base64). */
 const FORM_NAMED = 1.1;
 
+/** A file that comes with the message fits a file input of its kind (an image for an image input). */
+function attachmentFit(input: InputSpec, span: Span): number {
+  const wantsImage = /\b(image|images|photo|picture|png|jpe?g)\b/i.test(`${input.name} ${input.description}`);
+  if (span.media === 'image') return 1;
+  return wantsImage ? 0 : 0.8;
+}
+
 /**
  * A list of numbers for an input that takes numbers, a list of names or labels for one that takes
  * those: what the input's name says first ("values", "labels"), else its description.
@@ -186,7 +196,8 @@ function blockFit(kind: InputKind, span: Span): number {
   const form = span.form;
   if (kind === 'csv') return form === 'csv' ? 1.2 : 0;
   if (kind === 'json') return form === 'json' ? 1.2 : 0;
-  if (kind === 'text') return form === 'text' ? 1 : 0.8;
+  // Rows of data are no prose to read or summarize, though they are text.
+  if (kind === 'text') return form === 'text' ? 1 : form === 'csv' ? 0.5 : 0.8;
   if (kind === 'string') return 0.45;
   return 0;
 }
@@ -208,9 +219,10 @@ function dateFit(span: Span): number {
 }
 /**
  * A relative date written into a date input as it is ("tomorrow"): below any chain of steps that
- * works it out when the workflow runs, above asking.
+ * works it out when the workflow runs, and below what is taken without one (0.42), so the date is
+ * asked rather than written where the catalog has no such steps.
  */
-const RELATIVE_AS_WRITTEN = 0.45;
+const RELATIVE_AS_WRITTEN = 0.4;
 
 /** Words of an input's name and description, stemmed: what a number's counted noun is checked against. */
 export function describedStems(input: InputSpec): Set<string> {

@@ -27,6 +27,9 @@ const MEANT = 1.0;
  */
 const RELATED = 0.55;
 const SAME_MEANING = 0.75;
+/** A gloss said word for word, of two words or more: surer than one option word inside it. */
+const MEANT_PHRASE = 1.3;
+const WORD_FOR_WORD = 0.95;
 
 /** The glosses of each option of `input`: the words its descriptions give for it. */
 export function optionGlosses(input: InputSpec, fn: FunctionSpec): Map<unknown, string[][]> {
@@ -86,7 +89,9 @@ export function meantOption(input: InputSpec, fn: FunctionSpec, spans: Span[], t
         const alike = sims.reduce((a, b) => a + b, 0) / sims.length;
         if (Math.min(...sims) < RELATED || alike < SAME_MEANING) continue;
         const span = spans.find((s) => s.kind === 'word' && String(s.value).toLowerCase() === window[0]);
-        if (span && (!best || alike > best.alike)) best = { value: option, fit: MEANT, span, alike };
+        // A gloss of several words said word for word ("crop to fill") says more than one option word in it.
+        const fit = gloss.length > 1 && alike >= WORD_FOR_WORD ? MEANT_PHRASE : MEANT;
+        if (span && (!best || alike > best.alike)) best = { value: option, fit, span, alike };
       }
     }
   }

@@ -119,7 +119,7 @@ export class DeterministicPlanner implements Planner {
     const best = ranked[0];
     const min = this.options.minCoverage ?? 0.25;
     const refused = best && !choice.goal ? this.refusal(best.root, analyzed, false) : undefined;
-    const single = best && (explains(best, min) || best.fn.name === choice.goal) && !refused ? best : undefined;
+    const single = best && (explains(best, min, analyzed.intentWords) || best.fn.name === choice.goal) && !refused ? best : undefined;
     const byClause = several ? await this.planClauses(analyzed, clauses, min) : undefined;
     if (choice.goal && best) {
       roots = [best];
@@ -190,7 +190,7 @@ export class DeterministicPlanner implements Planner {
       const clauseRanking = await this.rankGoal(part, part.intentWords, part, this.nodesOf(roots), clauseChoice, links);
       const g = clauseRanking[0];
       const refused = g && !template ? this.refusal(g.root, part, links.refersTo === 'result' && usesAny(g.root, links.results)) : undefined;
-      if (!g || refused || (!explains(g, min) && !template && g.fn.name !== clauseChoice.goal)) {
+      if (!g || refused || (!explains(g, min, part.intentWords) && !template && g.fn.name !== clauseChoice.goal)) {
         // A clause with no value and nothing the catalog speaks of is talk around the request ("thanks").
         if (!refused && !part.spans.some(isStatedValue) && !part.intentWords.some((w) => this.vocabulary.isIntentWord(w))) continue;
         unsupported.push(clause.text);
@@ -471,8 +471,10 @@ const CLAUSES_MARGIN = 0.05;
  * every value of a distinctive kind the request states — values say what is wanted when the words
  * are few ("what's at $.order.total in this? ```{…}```").
  */
-function explains(plan: ScoredPlan, min: number): boolean {
-  return plan.features.strict >= min || plan.features.typedUse >= 1;
+function explains(plan: ScoredPlan, min: number, intent: readonly string[]): boolean {
+  // (Values speak for a request that says little else, not for words the plan leaves unexplained:
+  // "what's the weather in Oslo tomorrow?" is no time-zone question.)
+  return plan.features.strict >= min || (plan.features.typedUse >= 1 && (intent.length === 0 || plan.features.strict >= min / 2));
 }
 
 /** Whether any node of the plan under `root` takes an output of one of `nodes`. */

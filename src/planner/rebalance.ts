@@ -26,10 +26,12 @@ export function rebalanceValues(roots: DraftNode[], spans: Span[], sem: Semantic
   for (const node of nodes) {
     for (const [input, b] of node.inputs) {
       if (b.kind === 'value' && isStatedValue(b.span)) uses.set(b.span, [...(uses.get(b.span) ?? []), { node, input, fit: b.fit }]);
-      if (b.kind === 'ask') asks.push({ node, input });
+      // A file the message comes with is asked of the conversation: taken, and no question to fill.
+      if (b.kind === 'ask' && b.span) uses.set(b.span, [...(uses.get(b.span) ?? []), { node, input, fit: 1 }]);
+      else if (b.kind === 'ask') asks.push({ node, input });
     }
   }
-  const unused = spans.filter((s) => isStatedValue(s) && !uses.has(s));
+  const unused = spans.filter((s) => isStatedValue(s) && !uses.has(s) && s.kind !== 'attachment');
   const overrides: Overrides = new Map();
   const take = (node: DraftNode, input: string): Span | undefined => {
     const spec = node.fn.inputs.find((i) => i.name === input);

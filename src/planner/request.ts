@@ -50,7 +50,11 @@ export function analyzeRequest(text: string, options: AnalyzeOptions = {}): Anal
     const { before, after } = around(text, start, end);
     return { before: before.map(meant), after: after.map(meant) };
   };
-  return { text, spans: [...stated, ...wordSpans(text, stated, context, isCatalogWord)], intentWords, meant };
+  const plain = wordSpans(text, stated, context, isCatalogWord);
+  // Words that name a column of rows the request hands over can be that column.
+  const columns = stated.flatMap((s) => (s.kind === 'block' && s.form === 'csv' ? headerOf(String(s.value)) : []));
+  if (columns.length) for (const w of plain) w.columns = columns;
+  return { text, spans: [...stated, ...plain], intentWords, meant };
 }
 
 /**
@@ -61,6 +65,13 @@ export function partOf(whole: AnalyzedRequest, start: number, end: number): Anal
   const spans = whole.spans.filter((s) => s.start >= start && s.end <= end);
   const stated = spans.filter((s) => s.kind !== 'word');
   return { text: whole.text.slice(start, end), spans, intentWords: intentWordsOf(whole.text, stated, start, end, whole.meant ?? ((w) => w)), meant: whole.meant };
+}
+
+/** The column names of comma-, semicolon- or tab-separated rows (their first line), lower case. */
+function headerOf(rows: string): string[] {
+  const first = rows.split(/\r?\n/)[0] ?? '';
+  const sep = [',', ';', '\t', '|'].find((c) => first.includes(c)) ?? ',';
+  return first.split(sep).map((c) => c.trim().toLowerCase()).filter(Boolean);
 }
 
 /** The words between `start` and `end` outside the stated values: what is asked for, not with what. */

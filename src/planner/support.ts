@@ -70,7 +70,7 @@ function unusedValues(nodes: DraftNode[], ctx: SupportContext): string | undefin
   // "now" is told by a step, not taken as a value.
   const stated = ctx.spans.filter((s) => isStatedValue(s) && !s.facetOf && !s.now);
   if (stated.length === 0) return undefined;
-  const used = new Set(nodes.flatMap((n) => [...n.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span.facetOf ?? b.span] : []))));
+  const used = new Set(nodes.flatMap((n) => [...n.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span.facetOf ?? b.span] : b.kind === 'ask' && b.span ? [b.span] : []))));
   if (stated.some((s) => used.has(s))) return undefined;
   return `${nodes[0]!.fn.name} takes none of ${stated.map((s) => `"${s.text}"`).join(', ')}`;
 }

@@ -217,3 +217,18 @@ describe('relative dates for a step that works them out', () => {
     ]);
   });
 });
+
+describe('files the message comes with, and messages handed to someone', () => {
+  it('reads "this image", "the attached PDF", "the logo I just attached" as attachments of a kind', () => {
+    assert.deepEqual(only('can you resize this image to 640px wide?', 'attachment').media, 'image');
+    assert.deepEqual(only('convert the attached PDF to a PNG', 'attachment').media, 'document');
+    assert.deepEqual(only('thumbnail of the logo I just attached, 200px pls', 'attachment').media, 'image');
+    assert.ok(!stated('base64 encode this for me').some((s) => s.kind === 'attachment'), '"this" alone points at nothing of its own');
+  });
+
+  it('takes the sentence after "tell <channel>" as the message, and not a thing named after "DM <person>"', () => {
+    assert.equal(only('tell <#C04QW2K7P|growth> the pricing page A/B test is live 🚀', 'block').value, 'the pricing page A/B test is live 🚀');
+    assert.ok(!stated('DM Kofi the new wifi password').some((s) => s.kind === 'block'), 'a noun phrase names what to send, it is no message');
+    assert.ok(!stated('can you tell me the review of a movie').some((s) => s.kind === 'block'), '"tell me" asks, it tells nobody');
+  });
+});

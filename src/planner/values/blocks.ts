@@ -70,11 +70,42 @@ export function readColonBody(found: SpanCollector, options: ColonOptions): void
     const body = text.slice(start).trimEnd();
     const first = body.toLowerCase().match(/^[a-z][a-z0-9']*/)?.[0];
     if (!body || (first && options.startsInstruction(first))) continue;
+    // One token after the colon (a link, a code, a number) is read as what it is, not as text.
+    if (!/\s/.test(body)) continue;
     // Values already found inside (a quoted message, a code block) are what it hands over, not the rest.
     if (found.overlaps(start, start + body.length)) continue;
     const items = listItems(body);
     if (items) found.add('list', items, start, start + body.length);
     else found.add('block', body, start, start + body.length, { form: blockForm(body) });
     return;
+  }
+}
+
+/** Verbs that hand a message to someone: "tell #growth the test is live", "let Ana know that …". */
+const TELLING = /(?:^|[.!?]\s+|\b(?:pls|please|can you|could you|and)\s+)(tell|ping|notify|remind|message|dm|let)\s+(<[#@][^>]+>|#[\w.-]+|@[\w.-]+|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)(\s+know)?\s*(?:that\s+|:\s*|[—–-]\s+|,\s*)?/gi;
+/** Words that make a sentence of a phrase ("the build is green"); a phrase without one only names a thing. */
+const FINITE = /\b(?:is|are|was|were|be|been|has|have|had|will|won't|can|can't|should|must|does|did|isn't|aren't|wasn't|'s|'re|went|goes|got|needs|works|failed|passed|moved|starts|ends)\b/i;
+/** A message of fewer words than this is likelier part of the instruction than the message. */
+const MIN_MESSAGE_WORDS = 2;
+
+/**
+ * The message of "tell <someone> <message>" written without quotes or a colon: "tell #growth the
+ * pricing test is live 🚀", "let Ana know that the build is green". The rest of the sentence is the
+ * message handed over.
+ */
+export function readAddressedMessage(found: SpanCollector): void {
+  for (const m of found.text.matchAll(TELLING)) {
+    if (m[1]!.toLowerCase() === 'let' && !m[3]) continue;
+    // Someone to tell: a channel, a mention or handle, or a name written with its capital — never "me".
+    const recipient = m[2]!;
+    if (!/^[<#@]/.test(recipient) && !/^[A-Z]/.test(recipient)) continue;
+    const start = m.index! + m[0].length;
+    const rest = found.text.slice(start);
+    const stop = rest.search(/[.!?](?:\s|$)|\n/);
+    const message = (stop < 0 ? rest : rest.slice(0, stop + 1)).trim();
+    if (message.split(/\s+/).length < MIN_MESSAGE_WORDS || found.overlaps(start, start + message.length)) continue;
+    // "DM Kofi the new wifi password" names what to send, it does not say it: a message is a sentence.
+    if (/^(?:the|a|an|my|our|your|his|her|their|this|that|some)\b/i.test(message) && !FINITE.test(message)) continue;
+    found.add('block', message, start, start + message.length, { form: 'text' });
   }
 }

@@ -6,7 +6,8 @@
  * lists before plain numbers, names and codes last.
  */
 import { readAddresses, readQuoted } from './addresses.ts';
-import { readCodeBlocks, readColonBody, type ColonOptions } from './blocks.ts';
+import { readAttachments } from './attachments.ts';
+import { readAddressedMessage, readCodeBlocks, readColonBody, type ColonOptions } from './blocks.ts';
 import { mergeAdjacentTimes, readDates, relativeFacets, type DateOptions } from './dates.ts';
 import { readIntroducedLists, readNumberLists } from './lists.ts';
 import { readNames, type NameOptions } from './names.ts';
@@ -34,6 +35,8 @@ export function readValues(text: string, options: ReadOptions = {}): Span[] {
   readCodeBlocks(found);
   readQuoted(found);
   if (options.isIntentWord && options.startsInstruction) readColonBody(found, { isIntentWord: options.isIntentWord, startsInstruction: options.startsInstruction });
+  readAddressedMessage(found);
+  readAttachments(found);
   readAddresses(found);
   readDates(found, options);
   readNumberLists(found);
@@ -41,7 +44,7 @@ export function readValues(text: string, options: ReadOptions = {}): Span[] {
   readUnits(found);
   readNumbers(found);
   readNames(found, options);
-  readZones(found);
+  readZones(found, options);
   found.spans.sort((a, b) => a.start - b.start);
   mergeAdjacentTimes(text, found.spans, options);
   return [...found.spans, ...relativeFacets(found.spans)];

@@ -25,6 +25,8 @@ export type SpanKind =
   | 'code'
   | 'channel'
   | 'mention'
+  /** A file that comes with the message ("resize this image", "the attached PDF"): asked of the conversation, not written. */
+  | 'attachment'
   | 'word';
 
 /** Kinds that are certainly values; a plain `word` ("a horror movie") may be a value or just intent. */
@@ -61,6 +63,10 @@ export interface Span {
   /** For a unit: its measure (length, mass …; "pixels" for a number written in px) and whether it is the unit of a stated amount (`source`) or one to convert to (`target`). */
   measure?: string;
   role?: 'source' | 'target';
+  /** For a plain word: the columns of rows the request hands over (a CSV block's header), lower case. */
+  columns?: string[];
+  /** For a file the message comes with ("this image", "the attached PDF"): what kind of file it is. */
+  media?: 'image' | 'document' | 'file';
   /** For the amount of a quantity ("5GB", "10 km"): the quantity as written, for inputs that take it as text. */
   quantity?: string;
   /** For the amount of a quantity: the unit it is in (the unit library's symbol, "h", "km"). */

@@ -38,7 +38,7 @@ export interface Unit {
 /** Measures whose units are read; the rest ("each", "partsPer", electrical ones) are not what people convert in chat. */
 const MEASURES = new Set(['length', 'area', 'mass', 'volume', 'temperature', 'time', 'digital', 'speed', 'pressure', 'energy', 'power', 'frequency', 'angle']);
 /** Symbols that are unambiguous written alone in English text (no "in", "m", "min" = minimum, "bar"). */
-const ALONE = new Set(['km', 'mi', 'cm', 'mm', 'ft', 'yd', 'kg', 'lb', 'oz', 'mg', 'ml', 'gal', 'qt', 'KB', 'MB', 'GB', 'TB', 'mph', 'kph', 'kmh', 'psi', 'kWh', 'kPa', 'hPa', 'Hz', 'kHz', 'MHz', 'GHz']);
+const ALONE = new Set(['km', 'mi', 'cm', 'mm', 'ft', 'yd', 'kg', 'lb', 'oz', 'mg', 'ml', 'gal', 'qt', 'KB', 'MB', 'GB', 'TB', 'mph', 'kph', 'kmh', 'km/h', 'm/h', 'm/s', 'ft/s', 'psi', 'kWh', 'kPa', 'hPa', 'Hz', 'kHz', 'MHz', 'GHz']);
 /**
  * Everyday spellings the package does not list: plurals of symbols, clipped names, American and
  * British spellings, degree signs (general English usage, the same for every catalog).

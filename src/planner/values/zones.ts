@@ -62,7 +62,12 @@ export function zoneOf(written: string): string | undefined {
 /** Three-letter words that are zone abbreviations only in capitals ("est" is Latin, "ist" German). */
 const CAPITALS = /^[A-Z]{3,5}$/;
 
-export function readZones(found: SpanCollector): void {
+export interface ZoneOptions {
+  /** Whether a lower-case word is an everyday English word ("get", "cat"): then its capitals are no zone abbreviation. */
+  isCommonWord?: (lower: string) => boolean;
+}
+
+export function readZones(found: SpanCollector, options: ZoneOptions = {}): void {
   const { text } = found;
   // Names already read: those that are places gain their zone.
   for (const span of found.spans) {
@@ -75,7 +80,10 @@ export function readZones(found: SpanCollector): void {
   for (const m of text.matchAll(/\b([A-Za-z]+(?: [A-Za-z]+){0,2}) time\b|\b[A-Z]{3,5}\b/g)) {
     const written = m[1] ?? m[0];
     const start = m.index!;
-    const zone = written === m[0] && !CAPITALS.test(written) ? undefined : longestZone(written);
+    const abbreviation = written === m[0];
+    // "GET https://…" is no Georgia Time: capitals of an everyday word are that word.
+    if (abbreviation && (!CAPITALS.test(written) || options.isCommonWord?.(written.toLowerCase()))) continue;
+    const zone = longestZone(written);
     if (!zone) continue;
     const at = start + written.length - zone.written.length;
     const span = found.add('name', zone.written, at, at + zone.written.length, { zone: zone.zone });
