@@ -98,7 +98,7 @@ export function readAddressedMessage(found: SpanCollector): void {
     if (m[1]!.toLowerCase() === 'let' && !m[3]) continue;
     // Someone to tell: a channel, a mention or handle, or a name written with its capital — never "me".
     const recipient = m[2]!;
-    if (!/^[<#@]/.test(recipient) && !/^[A-Z]/.test(recipient)) continue;
+    if (!/^[<#@]/.test(recipient) && !recipient.split(/\s+/).every((w) => /^[A-Z]/.test(w))) continue;
     const start = m.index! + m[0].length;
     const rest = found.text.slice(start);
     const stop = rest.search(/[.!?](?:\s|$)|\n/);
