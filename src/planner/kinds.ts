@@ -131,7 +131,7 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
       return kind === 'string' ? undefined : 0;
     case 'code':
       // Data in the form the input's name asks for ("ZGVwbG95…" for base64).
-      if (span.form && span.form !== 'code' && words(input.name).includes(span.form)) return FORM_NAMED;
+      if (span.form && span.form !== 'code' && namedFor(input, span.form)) return FORM_NAMED;
       // An identifier is the text people hash, encode or look for ("sha1 of release-v4.12.0").
       if (kind === 'text') return CODE_AS_TEXT;
       break;
@@ -139,7 +139,7 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
       break;
   }
   // An input named for a form of data ("base64") takes data in that form only.
-  if (words(input.name).includes('base64') && !(span.form === 'base64' || BASE64.test(String(span.value)))) return 0;
+  if (namedFor(input, 'base64') && !(span.form === 'base64' || BASE64.test(String(span.value)))) return 0;
   switch (span.kind) {
     case 'email':
       if (kind === 'email') return 1;
@@ -159,6 +159,8 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
 }
 
 const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
+/** The input's name names a form of data ("base64", "base64_text"): letters and digits of the name, as one word. */
+const namedFor = (input: InputSpec, form: string) => input.name.toLowerCase().replace(/[^a-z0-9]/g, ' ').split(' ').includes(form);
 /** A link to something else than what the input fetches: possible, not likely. */
 const OTHER_FORM = 0.5;
 /** An identifier as the text a step works on: taken when nothing fits better. */
