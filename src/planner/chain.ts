@@ -418,11 +418,13 @@ function bestProducer(
   let best: Helper | undefined;
   const scored: { fn: string; score: number }[] = [];
   const byName = ctx.producers.for(input, lineage);
-  const candidates = [...byName, ...namedProducers(input, ctx, lineage, byName), ...bridges(input, ctx, lineage, byName), ...nowProducers(input, ctx, lineage)]
-    .filter((m) => !ctx.effects.changes(m.fn))
-    .map((m) => ({ ...m, score: NAME_WEIGHT * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) }))
-    .sort((a, b) => b.score - a.score);
-  for (const m of candidates.slice(0, PRODUCERS_TRIED)) {
+  const scoredMatch = (m: ProducerMatch) => ({ ...m, score: NAME_WEIGHT * m.nameScore + 0.6 * ctx.relevance(m.fn) + (ctx.prefer.has(m.fn.name) ? PREFERRED : 0) });
+  const sorted = (ms: ProducerMatch[]) => ms.filter((m) => !ctx.effects.changes(m.fn)).map(scoredMatch).sort((a, b) => b.score - a.score);
+  // The best few found by name, and every one found otherwise (named by the request, bridging a
+  // value, telling the time): those are few, and a generic name ("text") has many producers.
+  const others = sorted([...namedProducers(input, ctx, lineage, byName), ...bridges(input, ctx, lineage, byName), ...nowProducers(input, ctx, lineage)]);
+  const candidates = [...sorted(byName).slice(0, PRODUCERS_TRIED), ...others].sort((a, b) => b.score - a.score);
+  for (const m of candidates) {
     if (m.score < MIN_PRODUCER) break;
     const sub = buildChain(m.fn, ctx, depth + 1, lineage);
     // A helper the request does not mention, that itself needs asking, only moves the question.
