@@ -503,7 +503,8 @@ function namedProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySe
   const out: ProducerMatch[] = [];
   for (const f of ctx.named) {
     if (lineage.has(f.name) || byName.some((m) => m.fn === f)) continue;
-    const output = f.outputs.find((o) => o.type === input.type) ?? f.outputs.find((o) => isAssignable(o.type, input.type));
+    // Its main result: the first output the input can take ("the number" of a conversion, not its unit).
+    const output = f.outputs.find((o) => isAssignable(o.type, input.type));
     if (output) out.push({ fn: f, output, nameScore: NAMED_PRODUCT });
   }
   return out;

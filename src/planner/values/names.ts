@@ -5,6 +5,7 @@
  * data ("ZGVwbG95LWtleS0yMDI2"), and the plain lower-case words that may be values too ("horror").
  */
 import { isStopword } from '../../index/tokenize.ts';
+import { expandShortForm } from './lexicon.ts';
 import type { CodeForm, Span, SpanCollector } from './span.ts';
 
 export interface NameOptions {
@@ -133,7 +134,8 @@ export function wordSpans(text: string, stated: Span[], around: (start: number, 
   for (const m of text.matchAll(/\b[a-z][a-z-]{2,}\b/g)) {
     const start = m.index!;
     const end = start + m[0].length;
-    if (isStopword(m[0]) || !free(start, end)) continue;
+    // "pls", "thx": short forms of words that carry nothing, as their long forms do not.
+    if (isStopword(m[0]) || isStopword(expandShortForm(m[0])) || !free(start, end)) continue;
     out.push({ value: m[0], text: m[0], kind: 'word', start, end, ...around(start, end), possessive: false });
   }
   for (const m of text.matchAll(/\b[A-Za-z][A-Za-z0-9-]*[A-Za-z0-9]\b/g)) {
