@@ -48,7 +48,6 @@ export class Adapters {
     private readonly effects: SideEffects,
   ) {
     for (const fn of catalog.functions) {
-      if (effects.changes(fn)) continue;
       for (const input of fn.inputs) {
         if (!input.required) continue;
         const kind = inputKind(input);
@@ -72,7 +71,7 @@ export class Adapters {
       for (const [kind, takers] of this.byKind) {
         if (kind === 'string' || kind === 'option') continue;
         for (const { fn, input: taker } of takers) {
-          if (exclude.has(fn.name) || out.has(fn) || valueFit(taker, span, this.sem) < DIRECT) continue;
+          if (exclude.has(fn.name) || out.has(fn) || this.effects.changes(fn) || valueFit(taker, span, this.sem) < DIRECT) continue;
           const output = this.bestOutput(fn, input);
           if (output && gives(output.output, input)) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
         }
@@ -91,6 +90,21 @@ export class Adapters {
       if (!best || match > best.match) best = { output, match };
     });
     return best;
+  }
+
+  /**
+   * Functions with a required input that a stated value of a distinctive kind fits as it is (a
+   * JSONPath: the function that takes one; a channel: those that take channels): the request may be
+   * asking for them though its words say little ("pull $.data.version from https://…").
+   */
+  consumers(spans: readonly Span[]): FunctionSpec[] {
+    const found = new Set<FunctionSpec>();
+    for (const span of spans) {
+      const kinds = TAKES[span.kind];
+      if (!kinds || !isStatedValue(span) || span.facetOf) continue;
+      for (const kind of kinds) for (const { fn, input } of this.byKind.get(kind) ?? []) if (valueFit(input, span, this.sem) >= DIRECT) found.add(fn);
+    }
+    return [...found];
   }
 
   /** Functions that take nothing and tell the current date and time ("CurrentTime"), best first. */
@@ -113,7 +127,7 @@ export class Adapters {
     if (from.type !== 'list' || inputKind(input) !== 'text') return undefined;
     for (const [, takers] of this.byKind) {
       for (const { fn, input: takes } of takers) {
-        if (exclude.has(fn.name) || takes.type !== from.type || fn.inputs.filter((i) => i.required).length !== 1) continue;
+        if (exclude.has(fn.name) || this.effects.changes(fn) || takes.type !== from.type || fn.inputs.filter((i) => i.required).length !== 1) continue;
         const output = fn.outputs.find((o) => o.type === input.type && inputKind({ ...o, required: true }) === 'text');
         if (output) return { fn, takes, output };
       }
@@ -121,6 +135,18 @@ export class Adapters {
     return undefined;
   }
 }
+
+/** The kinds of input each distinctive kind of value is taken by as it is. */
+const TAKES: Partial<Record<Span['kind'], InputKind[]>> = {
+  path: ['path'],
+  url: ['url'],
+  channel: ['channel'],
+  email: ['email'],
+  list: ['list'],
+  block: ['csv', 'json', 'text'],
+  unit: ['unit'],
+  attachment: ['file'],
+};
 
 /** A stated value that fits an input this well needs no function in between. */
 const DIRECT = 0.62;

@@ -302,7 +302,7 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   // The input's own word names the input, not its value ("movie" is no movie_name).
   if (iw.all.some((w) => stem(w) === stem(word)) && !iw.examples.includes(word.toLowerCase())) return 0;
   // "dm priya", "ping alice", "DM it to raj": a person written in lower case, addressed by a verb.
-  if (sem.maxSimilarity(iw.head, PERSON) >= PERSONAL && addressed(span) && sem.entityKind(word) !== 'place' && (sem.vectors.rank(word) ?? Infinity) > EVERYDAY) return ADDRESSED_WORD;
+  if (sem.maxSimilarity(iw.head, PERSON) >= PERSONAL && addressed(span) && sem.entityKind(word) !== 'place' && (sem.entityKind(word) === 'person' || (sem.vectors.rank(word) ?? Infinity) > EVERYDAY)) return ADDRESSED_WORD;
   // A column the request's own rows have ("total hours?" over "name,hours\n…"): that column.
   if (iw.name.includes('column') && span.columns?.includes(word.toLowerCase())) return HEADER_COLUMN;
   // Named beside the input's own word: "the revenue column", "column revenue". This outranks a word

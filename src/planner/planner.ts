@@ -242,6 +242,10 @@ export class DeterministicPlanner implements Planner {
     const intentVector = this.options.vectors.embed(intent.join(' '));
     const pool = await this.candidatePool(analyzed, intent, intentVector);
     const top = pool.slice(0, this.options.candidates ?? 10);
+    // The functions that take the request's distinctive values as they are get a plan built too.
+    const consumers = new Set(this.adapters.consumers(whole.spans));
+    for (const entry of pool.filter((p) => consumers.has(p.fn) && !top.includes(p)).slice(0, MORE_CONSUMERS)) top.push(entry);
+    for (const fn of consumers) if (!top.some((t) => t.fn === fn) && top.length < (this.options.candidates ?? 10) + MORE_CONSUMERS) top.push(this.poolEntry(fn, 0, intent, intentVector));
     const forced = choice.goal ? this.options.catalog.get(choice.goal) : undefined;
     if (forced && !top.some((t) => t.fn === forced)) top.push(pool.find((p) => p.fn === forced) ?? this.poolEntry(forced, 0, intent, intentVector));
     const relevanceCache = new Map<string, number>();
@@ -491,6 +495,9 @@ function usesAny(root: DraftNode, nodes: DraftNode[]): boolean {
 const UNASKED_EFFECT = 8;
 /** Two words this alike name the same action ("send" / "post" 0.48 do not; "upload" / "uploads" do). */
 const SAME_ACTION = 0.8;
+
+/** Functions that take the request's distinctive values, planned beyond the `candidates` best by words. */
+const MORE_CONSUMERS = 4;
 
 /** Functions the dense index is asked for, before the pre-ranking keeps `candidates` of them. */
 const POOL = 100;
