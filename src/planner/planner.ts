@@ -276,6 +276,7 @@ export class DeterministicPlanner implements Planner {
     // "post it", "share them": the earlier result is a value of this clause too, of its own kind.
     const referred = links.refersTo === 'result' && links.results.length > 0 ? 1 : 0;
     const typedCount = whole.spans.filter((s) => isTypedValue(s) && !s.facetOf).length + referred;
+    const quotes = whole.spans.filter((s) => s.kind === 'quoted');
     const plans = top.map(({ fn, features: functionFeatures }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
@@ -284,6 +285,7 @@ export class DeterministicPlanner implements Planner {
       // Values borrowed from other clauses are not this clause's evidence.
       const spanUse = spanCount ? new Set([...quality.usedSpans].filter((sp) => isStatedValue(sp) && whole.spans.includes(sp)).map((sp) => sp.facetOf ?? sp)).size / spanCount : 1;
       const typedUse = typedCount ? (typedBindings(node, whole.spans) + (referred && usesAny(node, links.results) ? 1 : 0)) / typedCount : 0;
+      const quotedUse = quotes.length ? quotes.filter((q) => quality.usedSpans.has(q)).length / quotes.length : 0;
       const features: GoalFeatures = {
         ...functionFeatures,
         coverage,
@@ -293,6 +295,7 @@ export class DeterministicPlanner implements Planner {
         nodes: quality.nodes,
         helperRelevance: helperRelevance(node, ctx.relevance),
         typedUse,
+        quotedUse,
       };
       // A goal that changes the world must be asked for: by its action, or by handing it an earlier result.
       // (Where the catalog does not say which functions change the world, their names only hint it,

@@ -40,6 +40,8 @@ export interface GoalFeatures {
   helperRelevance: number;
   /** Share of the request's values of a distinctive kind (a link, a channel, a zone …) the plan takes as that kind. */
   typedUse: number;
+  /** Share of the request's quoted values the plan takes. */
+  quotedUse: number;
 }
 
 /**
@@ -50,6 +52,13 @@ export interface GoalFeatures {
  * so it decides between plans the words leave near-equal, and rarely overrules the words otherwise.
  */
 const TYPED_USE = 3;
+
+/**
+ * NOTE: not fitted. A quote is a value the user set apart on purpose ("how often does 'outage' come
+ * up"): a plan that leaves it unused leaves out part of what was asked. A quarter of the weight of a
+ * value of a distinctive kind: a quote says that it is a value, not what kind of value it is.
+ */
+const QUOTED_USE = 0.75;
 
 /**
  * NOTE: fitted by listwise logistic regression (softmax over each request's candidates) on the
@@ -81,6 +90,7 @@ export const WEIGHTS: Record<keyof GoalFeatures, number> = {
   strict: 2.31,
   helperRelevance: 1.78,
   typedUse: TYPED_USE,
+  quotedUse: QUOTED_USE,
 };
 
 /** The features that do not depend on the plan built for the function. */
