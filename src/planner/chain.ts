@@ -152,22 +152,31 @@ function bestWord(input: InputSpec, ctx: ChainContext, taken: Set<Span>): { span
 }
 
 /** An output of an already planned node that can feed `input` (same name, or clearly related). */
-function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode; output: string } | undefined {
+function existingOutput(input: InputSpec, ctx: ChainContext, stated = false): { node: DraftNode; output: string } | undefined {
   if (ctx.existing.length === 0) return undefined;
-  // The request names an earlier step's result ("post the summary", "upload the chart"): that result.
+  const content = words(input.name).every((w) => ANY_CONTENT.has(w));
+  // "post it", "share the result": the goal before it, its main result — for an input that takes content.
+  if (ctx.links.refersTo === 'result' && content) {
+    const result = mainResult(input, ctx);
+    if (result) return result;
+  }
+  // The request names an earlier step's result ("post the summary", "upload the chart"): that result,
+  // where it is content the input takes or named like the input.
   const said = new Set(ctx.request.intentWords.map(stem));
+  const head = new Set(inputWords(input).head.map(stem));
   const latestFirst = [...ctx.existing].reverse();
   for (const node of latestFirst) {
     for (const output of node.fn.outputs) {
-      if (isAssignable(output.type, input.type) && words(output.name).some((w) => w.length > 2 && said.has(stem(w)))) return { node, output: output.name };
+      const named = words(output.name).some((w) => w.length > 2 && said.has(stem(w)));
+      if (named && isAssignable(output.type, input.type) && (content || words(output.name).some((w) => head.has(stem(w))))) return { node, output: output.name };
     }
   }
   for (const node of ctx.existing) {
     const match = ctx.producers.for(input, new Set()).find((m) => m.fn.name === node.fn.name);
     if (match) return { node, output: match.output.name };
   }
-  // "… and upload it": a pronoun points at the latest result that fits.
-  if (/\b(it|that|them|this|those|these)\b/i.test(ctx.request.text) && !ctx.request.spans.some((sp) => isStatedValue(sp) && valueFit(input, sp, ctx.sem) >= WEAK_VALUE)) {
+  // "… and upload it": a pronoun points at the latest result that fits, for content.
+  if (content && /\b(it|that|them|this|those|these)\b/i.test(ctx.request.text) && !ctx.request.spans.some((sp) => isStatedValue(sp) && valueFit(input, sp, ctx.sem) >= WEAK_VALUE)) {
     for (const node of latestFirst) {
       const output = node.fn.outputs.find((o) => o.type === input.type);
       if (output) return { node, output: output.name };
@@ -175,19 +184,26 @@ function existingOutput(input: InputSpec, ctx: ChainContext): { node: DraftNode;
   }
   // A goal said after another ("…, then give me a 64px thumbnail", "and post the number in #x") works
   // on the result before it, for an input that takes any content of its type (text, a file, values).
-  if (ctx.links.sequential && words(input.name).every((w) => ANY_CONTENT.has(w))) {
-    // A goal that changed something gives a receipt (a timestamp, an id), not content to pass on.
-    for (const node of ctx.links.results.filter((r) => !ctx.effects.changes(r.fn))) {
-      // The main result ("the number" of a conversion is its converted value, not its unit).
-      const output = node.fn.outputs.find((o) => isAssignable(o.type, input.type));
-      if (output) return { node, output: output.name };
-      // A result of another form goes through a function that turns it into this one ("post the keywords": a list into text).
-      const main = node.fn.outputs[0];
-      const converter = main && ctx.adapters.converter(main, input, new Set([node.fn.name]));
-      if (converter) {
-        const step: DraftNode = { fn: converter.fn, inputs: new Map([[converter.takes.name, { kind: 'from', node, output: main.name, score: 1 }]]), runnersUp: [], converts: true };
-        return { node: step, output: converter.output.name };
-      }
+  // (Not where the clause states a value of its own for the input.)
+  if (ctx.links.sequential && !stated && content) return mainResult(input, ctx);
+  return undefined;
+}
+
+/**
+ * The main result of the latest goal before this clause that the input can take: its first output
+ * that fits ("the number" of a conversion is its converted value, not its unit), or its result turned
+ * into this form ("post the keywords": a list joined into text). A goal that changed something gives
+ * a receipt (a timestamp, an id), not content to pass on.
+ */
+function mainResult(input: InputSpec, ctx: ChainContext): { node: DraftNode; output: string } | undefined {
+  for (const node of ctx.links.results.filter((r) => !ctx.effects.changes(r.fn))) {
+    const output = node.fn.outputs.find((o) => isAssignable(o.type, input.type));
+    if (output) return { node, output: output.name };
+    const main = node.fn.outputs[0];
+    const converter = main && ctx.adapters.converter(main, input, new Set([node.fn.name]));
+    if (converter) {
+      const step: DraftNode = { fn: converter.fn, inputs: new Map([[converter.takes.name, { kind: 'from', node, output: main.name, score: 1 }]]), runnersUp: [], converts: true };
+      return { node: step, output: converter.output.name };
     }
   }
   return undefined;
@@ -260,7 +276,8 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       bindValue(input, value.span, value.fit, value.value);
       continue;
     }
-    if (kept) {
+    // What the repeated goal had, for what this clause does not restate ("… and 70 kg to lbs" keeps nothing; "… and #b" keeps the text).
+    if (kept && !value) {
       node.inputs.set(input.name, kept);
       continue;
     }
@@ -270,7 +287,7 @@ function build(fn: FunctionSpec, ctx: ChainContext, depth: number, ancestors: Re
       bindValue(input, subject.span, subject.fit, subject.value);
       continue;
     }
-    const reuse = existingOutput(input, ctx);
+    const reuse = existingOutput(input, ctx, value !== undefined);
     if (reuse) {
       node.inputs.set(input.name, { kind: 'from', node: reuse.node, output: reuse.output, score: 1 });
       continue;

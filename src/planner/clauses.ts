@@ -35,6 +35,8 @@ export interface ClauseOptions {
 
 const QUESTION = new Set(['what', "what's", 'whats', 'how', 'which', 'who', "who's", 'when', 'where', 'why', 'is', 'are', 'does', 'do', 'can', 'could']);
 const OBJECT_PRONOUNS = new Set(['it', 'them', 'that', 'this', 'those', 'these', 'him', 'her', 'me', 'us', 'one']);
+/** Pronouns that point back at a thing (not "me", to whom it is given: "show me the last messages"). */
+const POINTING_BACK = new Set(['it', 'them', 'that', 'this', 'those', 'these']);
 const PARALLEL = /\b(also|too|as well|both|(?:two|2|three|3|a few|couple of)(?: quick)? (?:things|ones|questions))\b/i;
 const FILLER = /^(?:also|too|then|and|so|ok|okay|please|pls|thanks|thank you|oh|btw)[\s,.!]*$/i;
 /** Breaks that always end a clause (outside values): sentence ends, semicolons, dashes, "and then". */
@@ -96,7 +98,7 @@ function mergeContext(text: string, clauses: Clause[], spans: Span[], options: C
   let pending: Clause | undefined;
   for (const c of clauses) {
     // Values alone before any goal ("90 days from today — what weekday will that be?") are what it works on.
-    if ((isContext(c.text, options) && !c.elliptical) || (c.elliptical && goals.length === 0)) {
+    if ((isContext(c.text, options) && !c.elliptical) || (c.elliptical && goals.length === 0 && !asks(c.text))) {
       if (pending) pending = join(text, pending, c, spans, options);
       else pending = c;
       continue;
@@ -116,6 +118,9 @@ function join(text: string, a: Clause, b: Clause, spans: Span[], options: Clause
   // The goal's own way of referring back stays: context adds values, not a reference.
   return { ...merged, refersTo: isContext(a.text, options) ? b.refersTo : a.refersTo, elliptical: false };
 }
+
+/** A clause that asks by its first word ("What's 10 gal in litres"), values or not. */
+const asks = (clause: string) => QUESTION.has(clause.trim().toLowerCase().match(/^[a-z']+/)?.[0] ?? '');
 
 /** Subjects a statement starts with; a request starts with an instruction or a question instead. */
 const SUBJECTS = /^(?:we|we're|were|we've|our|i|i'm|im|i've|my|it|it's|its|they|they're|he|she|she's|he's|someone|somebody|there|there's|this is|that is|here's|hr|the team|everyone)\b/i;
@@ -191,6 +196,8 @@ function reference(clause: string, options: ClauseOptions): Clause['refersTo'] {
   const lower = clause.toLowerCase();
   if (/\b(its|their)\b/.test(lower) || /\b(in|of|from|on|about)\s+(it|them|that|this|those|these|then)\b/.test(lower) || /\bfrom then\b/.test(lower)) return 'subject';
   const tokens = lower.match(/[a-z][a-z0-9']*/g) ?? [];
-  for (let i = 0; i + 1 < tokens.length; i++) if (OBJECT_PRONOUNS.has(tokens[i + 1]!) && (options.isVerb(tokens[i]!) || i === 0)) return 'result';
+  for (let i = 0; i + 1 < tokens.length; i++) if (POINTING_BACK.has(tokens[i + 1]!) && (options.isVerb(tokens[i]!) || i === 0)) return 'result';
+  // "post the result", "share the output": the previous result by name.
+  if (/\bthe (?:result|results|output|answer)\b/.test(lower)) return 'result';
   return undefined;
 }

@@ -180,11 +180,12 @@ export class DeterministicPlanner implements Planner {
       const borrow = order.flatMap((c) => whole.spans.filter((s) => isStatedValue(s) && s.start >= c.start && s.end <= c.end));
       const template = clause.elliptical ? previous?.plan.root : undefined;
       const clauseChoice: Choice = template ? { goal: template.fn.name, prefer: new Set() } : { prefer: new Set() };
+      // A repeat of the goal before with other values ("… and 70 kg to lbs") works on its own values, not on that goal's result.
       const links: ClauseLinks = {
         borrow,
-        refersTo: clause.refersTo,
+        refersTo: template ? undefined : clause.refersTo,
         results: roots.map((r) => r.root).reverse(),
-        sequential: !clause.parallel,
+        sequential: !clause.parallel && !template,
         template,
       };
       const clauseRanking = await this.rankGoal(part, part.intentWords, part, this.nodesOf(roots), clauseChoice, links);
@@ -222,8 +223,9 @@ export class DeterministicPlanner implements Planner {
     if (!single) return byClause.roots.length > 0 || byClause.unsupported.length > 0;
     if (byClause.unsupported.length) return false;
     const explained = (roots: DraftNode[]) => {
-      const stated = whole.spans.filter(isStatedValue);
+      // Options named in words count as values ("sha256 and md5": both hashes, not one).
       const used = new Set(draftNodes(roots).flatMap((n) => [...n.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))));
+      const stated = whole.spans.filter((s) => isStatedValue(s) || used.has(s));
       const values = stated.length ? stated.filter((s) => used.has(s)).length / stated.length : 0;
       return this.sem.align(whole.intentWords, this.planWords(roots.map((root) => ({ root }))), STRICT) + values;
     };
