@@ -73,23 +73,21 @@ export class Adapters {
         for (const { fn, input: taker } of takers) {
           if (exclude.has(fn.name) || out.has(fn) || this.effects.changes(fn) || valueFit(taker, span, this.sem) < DIRECT) continue;
           const output = this.bestOutput(fn, input);
-          if (output && gives(output.output, input)) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
+          if (output) out.set(fn, { fn, output: output.output, nameScore: BRIDGE_BASE + BRIDGE_MATCH * output.match });
         }
       }
     }
     return [...out.values()];
   }
 
-  /** The output of `fn` that fits `input` best by type and by what both say they are. */
+  /**
+   * The output of `fn` to use for `input`: its first output of the kind of content the input takes
+   * (a download's body, not its content type), with how well the two say they are alike.
+   */
   private bestOutput(fn: FunctionSpec, input: InputSpec): { output: OutputSpec; match: number } | undefined {
-    let best: { output: OutputSpec; match: number } | undefined;
-    const wanted = inputWords(input).all;
-    fn.outputs.forEach((output, i) => {
-      if (!isAssignable(output.type, input.type)) return;
-      const match = Math.min(1, this.sem.align(wanted, inputWords(output).all, 0.5) + (i === 0 ? FIRST_OUTPUT : 0));
-      if (!best || match > best.match) best = { output, match };
-    });
-    return best;
+    const output = fn.outputs.find((o) => isAssignable(o.type, input.type) && gives(o, input));
+    if (!output) return undefined;
+    return { output, match: Math.min(1, this.sem.align(inputWords(input).all, inputWords(output).all, 0.5) + FIRST_OUTPUT) };
   }
 
   /**

@@ -284,7 +284,7 @@ const ADDRESSED_WORD = 0.7;
 /** Words this common are everyday words ("team", "everyone"), not names. */
 const EVERYDAY = 2000;
 /** Right after a verb of addressing ("DM Kofi"), or after "to" following one ("DM it to raj"). */
-function addressed(span: Span): boolean {
+export function addressed(span: Span): boolean {
   const [prev, before] = [span.before.at(-1), span.before.at(-2)];
   return (prev !== undefined && ADDRESSING.has(prev)) || (prev === 'to' && before !== undefined && (ADDRESSING.has(before) || ['it', 'them', 'this', 'that', 'summary', 'result'].includes(before) && span.before.some((w) => ADDRESSING.has(w))));
 }

@@ -8,7 +8,7 @@ import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
 import { words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
 import { stem } from './semantics.ts';
-import { inputWords, isIdLike, type ProducerMatch, type Producers, valueFit } from './bind.ts';
+import { addressed, inputWords, isIdLike, type ProducerMatch, type Producers, valueFit } from './bind.ts';
 import { inputKind, valueFor } from './kinds.ts';
 import { meantOption, namedOption } from './options.ts';
 import { type AnalyzedRequest, isStatedValue, type Span } from './request.ts';
@@ -121,7 +121,8 @@ function assignValues(fn: FunctionSpec, ctx: ChainContext): Map<string, Assigned
   for (const input of fn.inputs) {
     for (const span of ctx.request.spans) {
       if (span.facetOf && !worksOutDates) continue;
-      if (!isStatedValue(span) && !input.enum) continue; // plain words are a last resort, tried before asking
+      // Plain words are a last resort, tried before asking — but for a person addressed ("DM priya").
+      if (!isStatedValue(span) && !input.enum && !addressed(span)) continue;
       const fit = valueFit(input, span, ctx.sem);
       if (fit >= WEAK_VALUE) options.push({ input: input.name, span, fit, value: valueFor(input, span, namedOption(input, span)?.value) });
     }
@@ -166,6 +167,8 @@ function existingOutput(input: InputSpec, ctx: ChainContext, stated = false): { 
   const head = new Set(inputWords(input).head.map(stem));
   const latestFirst = [...ctx.existing].reverse();
   for (const node of latestFirst) {
+    // A changing step's outputs are receipts ("the same message" is not the posted message's timestamp).
+    if (content && ctx.effects.changes(node.fn)) continue;
     for (const output of node.fn.outputs) {
       const named = words(output.name).some((w) => w.length > 2 && said.has(stem(w)));
       if (named && isAssignable(output.type, input.type) && (content || words(output.name).some((w) => head.has(stem(w))))) return { node, output: output.name };
@@ -189,6 +192,10 @@ function existingOutput(input: InputSpec, ctx: ChainContext, stated = false): { 
   return undefined;
 }
 
+/** Outputs that say something about a result rather than being it: its unit, format, type, status, id. */
+const describesOnly = (o: { name: string }) => words(o.name).some((w) => META.has(w));
+const META = new Set(['unit', 'units', 'format', 'type', 'status', 'id', 'ts', 'timestamp', 'mime', 'encoding', 'code']);
+
 /**
  * The main result of the latest goal before this clause that the input can take: its first output
  * that fits ("the number" of a conversion is its converted value, not its unit), or its result turned
@@ -197,7 +204,9 @@ function existingOutput(input: InputSpec, ctx: ChainContext, stated = false): { 
  */
 function mainResult(input: InputSpec, ctx: ChainContext): { node: DraftNode; output: string } | undefined {
   for (const node of ctx.links.results.filter((r) => !ctx.effects.changes(r.fn))) {
-    const output = node.fn.outputs.find((o) => isAssignable(o.type, input.type));
+    // An output of the very type, unless it only describes the result (its unit, format, status),
+    // else the first the input can take ("the number" of a conversion; a time "in words" for text).
+    const output = node.fn.outputs.find((o) => o.type === input.type && !describesOnly(o)) ?? node.fn.outputs.find((o) => isAssignable(o.type, input.type));
     if (output) return { node, output: output.name };
     const main = node.fn.outputs[0];
     const converter = main && ctx.adapters.converter(main, input, new Set([node.fn.name]));
@@ -506,8 +515,11 @@ const NOW_PRODUCER = 1.0;
 /** Input names that say what form content takes, not which content: text, a file, values … */
 const ANY_CONTENT = new Set(['text', 'message', 'body', 'content', 'contents', 'file', 'data', 'value', 'values', 'items', 'item', 'input', 'document', 'image', 'json', 'list']);
 
-/** How a named product counts as a producer of an input its type fits, against 1 for an output of the input's own name. */
-const NAMED_PRODUCT = 0.5;
+/**
+ * How a product the request names counts as a producer of an input its type fits: as much as an
+ * output of the input's own name ("post a summary of …": the summary, not the raw text).
+ */
+const NAMED_PRODUCT = 1.0;
 
 /**
  * Producers the request names by their product ("post a summary of …": SummarizeText.summary for the

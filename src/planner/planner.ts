@@ -310,7 +310,7 @@ export class DeterministicPlanner implements Planner {
     for (const p of plans) {
       const inside = this.functionsOf(p.root);
       for (const q of plans) {
-        if (q !== p && p.asked && p.features.nameToIntent >= NAMED_GOAL && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
+        if (q !== p && p.asked && p.features.nameToIntent >= NAMED_GOAL && !inverse(p.fn, q.fn) && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
       }
     }
     plans.sort((a, b) => b.score - a.score);
@@ -484,6 +484,14 @@ function explains(plan: ScoredPlan, min: number, intent: readonly string[]): boo
   // (Values speak for a request that says little else, not for words the plan leaves unexplained:
   // "what's the weather in Oslo tomorrow?" is no time-zone question.)
   return plan.features.strict >= min || (plan.features.typedUse >= 1 && (intent.length === 0 || plan.features.strict >= min / 2));
+}
+
+/** `a` takes what `b` gives and gives what `b` takes (decode after encode): over `b`, it gives back `b`'s input. */
+function inverse(a: FunctionSpec, b: FunctionSpec): boolean {
+  const key = (n: string) => words(n).join('');
+  const takes = new Set(a.inputs.map((i) => key(i.name)));
+  const gives = new Set(a.outputs.map((o) => key(o.name)));
+  return b.outputs.some((o) => takes.has(key(o.name))) && b.inputs.some((i) => gives.has(key(i.name)));
 }
 
 /** Whether any node of the plan under `root` takes an output of one of `nodes`. */
