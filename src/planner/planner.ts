@@ -279,6 +279,7 @@ export class DeterministicPlanner implements Planner {
     const referred = links.refersTo === 'result' && links.results.length > 0 ? 1 : 0;
     const typedCount = whole.spans.filter((s) => isTypedValue(s) && !s.facetOf).length + referred;
     const quotes = whole.spans.filter((s) => s.kind === 'quoted');
+    const question = asksSomething(whole.text);
     const plans = top.map(({ fn, features: functionFeatures }) => {
       const { node, quality } = buildChain(fn, ctx);
       const planWords = this.planWords([{ root: node }]);
@@ -288,6 +289,10 @@ export class DeterministicPlanner implements Planner {
       const spanUse = spanCount ? new Set([...quality.usedSpans].filter((sp) => isStatedValue(sp) && whole.spans.includes(sp)).map((sp) => sp.facetOf ?? sp)).size / spanCount : 1;
       const typedUse = typedCount ? (typedBindings(node, whole.spans) + (referred && usesAny(node, links.results) ? 1 : 0)) / typedCount : 0;
       const quotedUse = quotes.length ? quotes.filter((q) => quality.usedSpans.has(q)).length / quotes.length : 0;
+      const optionUse = Math.min(MAX_OPTIONS, optionsNamed(node, whole.spans));
+      // A question asks to be told something: a plan that must first ask for more than the file it is
+      // about ("what are the dimensions of this image?" → no width to resize to) answers another request.
+      const questionAsks = question ? askedBesidesFiles(node) : 0;
       const features: GoalFeatures = {
         ...functionFeatures,
         coverage,
@@ -298,6 +303,8 @@ export class DeterministicPlanner implements Planner {
         helperRelevance: helperRelevance(node, ctx.relevance),
         typedUse,
         quotedUse,
+        optionUse,
+        questionAsks,
       };
       // A goal that changes the world must be asked for: by its action, or by handing it an earlier result.
       // (Where the catalog does not say which functions change the world, their names only hint it,
@@ -445,6 +452,8 @@ function typedBindings(root: DraftNode, stated: Span[]): number {
   const used = new Set<Span>();
   for (const n of draftNodes([root])) {
     for (const [name, b] of n.inputs) {
+      // A file the message comes with is taken as an ask that carries it.
+      if (b.kind === 'ask' && b.span && stated.includes(b.span)) used.add(b.span);
       if (b.kind !== 'value' || !stated.includes(b.span)) continue;
       // A part of a relative date worked out by a step counts as the date used.
       if (b.span.facetOf) {
@@ -452,7 +461,8 @@ function typedBindings(root: DraftNode, stated: Span[]): number {
         continue;
       }
       const input = n.fn.inputs.find((i) => i.name === name)!;
-      if (isTypedValue(b.span) && (input.enum || (kindFit(input, b.span) ?? 0) > 0)) used.add(b.span);
+      // A quote set apart by the user counts as taken wherever it goes.
+      if (isTypedValue(b.span) && (input.enum || b.span.kind === 'quoted' || (kindFit(input, b.span) ?? 0) > 0)) used.add(b.span);
     }
   }
   return used.size;
@@ -493,6 +503,21 @@ function inverse(a: FunctionSpec, b: FunctionSpec): boolean {
   const gives = new Set(a.outputs.map((o) => key(o.name)));
   return b.outputs.some((o) => takes.has(key(o.name))) && b.inputs.some((i) => gives.has(key(i.name)));
 }
+
+/** Inputs of the plan bound to an option the request names ("descending", "md5", "line"). */
+function optionsNamed(root: DraftNode, spans: Span[]): number {
+  return draftNodes([root]).reduce((n, node) => n + [...node.inputs.entries()].filter(([name, b]) => b.kind === 'value' && spans.includes(b.span) && node.fn.inputs.find((i) => i.name === name)?.enum).length, 0);
+}
+/** Options named beyond this many say nothing more about which function is meant. */
+const MAX_OPTIONS = 2;
+
+/** Inputs the plan must ask for, other than files (a file comes with the message). */
+function askedBesidesFiles(root: DraftNode): number {
+  return draftNodes([root]).reduce((n, node) => n + [...node.inputs.entries()].filter(([name, b]) => b.kind === 'ask' && node.fn.inputs.find((i) => i.name === name)?.type !== 'file').length, 0);
+}
+
+/** The request opens as a question ("what are …", "how many …", "which …"). */
+const asksSomething = (text: string) => /^\s*(?:what|what's|whats|how|which|who|who's|when|where|is|are|does|do)\b/i.test(text);
 
 /** Whether any node of the plan under `root` takes an output of one of `nodes`. */
 function usesAny(root: DraftNode, nodes: DraftNode[]): boolean {

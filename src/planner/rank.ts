@@ -42,6 +42,10 @@ export interface GoalFeatures {
   typedUse: number;
   /** Share of the request's quoted values the plan takes. */
   quotedUse: number;
+  /** Inputs bound to an option the request names (at most 2). */
+  optionUse: number;
+  /** For a question: inputs other than files the plan must ask for. */
+  questionAsks: number;
 }
 
 /**
@@ -59,6 +63,19 @@ const TYPED_USE = 3;
  * value of a distinctive kind: a quote says that it is a value, not what kind of value it is.
  */
 const QUOTED_USE = 0.75;
+
+/**
+ * NOTE: not fitted. An option the request names ("from highest to lowest", "md5", "as a line chart")
+ * is one of a function's own declared choices: it says which function is meant as a close word match
+ * does.
+ */
+const OPTION_USE = 1;
+
+/**
+ * NOTE: not fitted. For a question, each input (not a file) the plan must ask for costs as much again
+ * as an ask does in the fitted weights: the question wants to be told, not to be asked back.
+ */
+const QUESTION_ASKS = -0.64;
 
 /**
  * NOTE: fitted by listwise logistic regression (softmax over each request's candidates) on the
@@ -91,6 +108,8 @@ export const WEIGHTS: Record<keyof GoalFeatures, number> = {
   helperRelevance: 1.78,
   typedUse: TYPED_USE,
   quotedUse: QUOTED_USE,
+  optionUse: OPTION_USE,
+  questionAsks: QUESTION_ASKS,
 };
 
 /** The features that do not depend on the plan built for the function. */
