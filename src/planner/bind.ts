@@ -177,6 +177,8 @@ function numberEvidence(input: InputSpec, iw: InputWords, span: Span): number {
   if (span.dimension) evidence += name.has(span.dimension) ? DIMENSION : name.has(span.dimension === 'width' ? 'height' : 'width') ? -DIMENSION : 0;
   const described = describedStems(input);
   if (span.measure === 'pixels' && described.has('pixel')) evidence += PIXELS;
+  if (span.measure === 'percent') evidence += described.has('percent') || described.has('percentage') || /%/.test(input.description ?? '') ? PIXELS : -PIXELS;
+  if (span.measure === 'money') evidence += ['amount', 'price', 'cost', 'total', 'credit', 'usd', 'budget', 'fee'].some((w) => described.has(w)) ? PIXELS : 0;
   // "90°" is an angle: not a width in pixels, nor any amount an input counts in other units.
   if (span.unit && span.measure && span.measure !== 'pixels' && !measureFits(input, span.measure)) evidence -= OTHER_MEASURE;
   const counted = span.after.slice(0, 2).find((w) => !isStopword(w) && !/^\d/.test(w));
@@ -198,6 +200,19 @@ function codePrefix(iw: InputWords, span: Span): number {
   return iw.head.some((w) => abbreviates(prefix, w)) ? CODE_PREFIX : 0;
 }
 const CODE_PREFIX = 0.4;
+/**
+ * The input's description says it takes people's names: it speaks of names and of people ("the
+ * customer's name or email"), or gives a person's name as its example ("e.g. "Jane Doe"").
+ */
+function takesPeople(input: InputSpec, sem: Semantics): boolean {
+  const text = input.description ?? '';
+  if (!/\bnames?\b/i.test(text)) return false;
+  if (/\b(customer|customers|user|users|person|people|agent|agents|employee|engineer|member|contact|who|whom)\b/i.test(text)) return true;
+  return [...text.matchAll(/["“]([^"”]{2,40})["”]/g)].some((m) => /^[A-Z][a-z]+(?: [A-Z][a-z]+)?$/.test(m[1]!) && sem.entityKind(m[1]!) === 'person');
+}
+
+/** A proper name for an input whose description says it takes names. */
+const NAMED_INPUT = 0.25;
 
 /** Whether `short` abbreviates `word`: the same first letter, and its letters in order in the word ("alrt", "alert"). */
 export function abbreviates(short: string, word: string): boolean {
@@ -238,10 +253,13 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
     (span.kind === 'name' || span.kind === 'quoted') && spanWords.length
       ? sem.align(spanWords, iw.all, 0.35) / Math.max(1, spanWords.length / 2)
       : 0;
-  const personal = sem.maxSimilarity(iw.head, PERSON) >= PERSONAL;
+  // An input whose own description says it takes a person's name ("Name, email or phone, e.g. "Jane Doe"").
+  const takesNames = !iw.name.includes('name') && takesPeople(input, sem);
+  const personal = sem.maxSimilarity(iw.head, PERSON) >= PERSONAL || takesNames;
   const place = sem.maxSimilarity(iw.head, PLACE) >= 0.7 || iw.all.some((w) => PLACE.includes(w));
   const introduced = span.before.slice(-2).join(' ');
   let bonus = typeof span.value === 'number' ? numberEvidence(input, iw, span) : span.kind === 'code' ? codePrefix(iw, span) : 0;
+  if (takesNames && span.kind === 'name') bonus += NAMED_INPUT;
   // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John" name people.
   if (span.kind === 'name' || span.kind === 'quoted' || span.kind === 'code') {
     const preposition = span.before.at(-1) ?? '';

@@ -129,7 +129,17 @@ export function kindFit(input: InputSpec, span: Span): number | undefined {
       // URL); where a document's content is wanted, a step that fetches it is (kinds are not forced).
       if (takesLinks(input)) return 0.9;
       return kind === 'string' ? undefined : 0;
+    case 'number':
+      // Money and percentages are amounts: no id is "$15".
+      if ((span.measure === 'money' || span.measure === 'percent') && kind === 'id') return 0;
+      break;
+    case 'word':
+      // A plain English word is no id ("open tickets" has no ticket called "open").
+      if (kind === 'id') return 0;
+      break;
     case 'code':
+      // A phone number for an input that says it takes phone numbers.
+      if (span.form === 'phone') return /\bphone/i.test(`${input.name} ${input.description}`) ? PHONE_TAKEN : kind === 'string' || kind === 'text' ? undefined : 0;
       // Data in the form the input's name asks for ("ZGVwbG95…" for base64).
       if (span.form && span.form !== 'code' && namedFor(input, span.form)) return FORM_NAMED;
       // An identifier is the text people hash, encode or look for ("sha1 of release-v4.12.0").
@@ -163,6 +173,7 @@ const BASE64 = /^[A-Za-z0-9+/]{8,}={0,2}$/;
 const namedFor = (input: InputSpec, form: string) => input.name.toLowerCase().replace(/[^a-z0-9]/g, ' ').split(' ').includes(form);
 /** A link to something else than what the input fetches: possible, not likely. */
 const OTHER_FORM = 0.5;
+const PHONE_TAKEN = 1;
 /** An identifier as the text a step works on: taken when nothing fits better. */
 const CODE_AS_TEXT = 0.7;
 /** A value in the very form the input is named for ("ZGVw…" for an input named base64). */

@@ -75,6 +75,17 @@ const ABBREVIATED = 1.0;
  * lowest" puts the highest first, so it reads as "highest first".
  */
 export function meantOption(input: InputSpec, fn: FunctionSpec, spans: Span[], text: string, sem: Semantics): (OptionMatch & { span: Span }) | undefined {
+  // An option of several words said word for word ("last 30 days" for last_30_days, "this month").
+  const tokens = text.toLowerCase().match(/[a-z0-9]+/g) ?? [];
+  for (const option of input.enum ?? []) {
+    const parts = String(option).toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+    if (parts.length < 2) continue;
+    for (let i = 0; i + parts.length <= tokens.length; i++) {
+      if (!parts.every((p, j) => tokens[i + j] === p)) continue;
+      const span = spans.find((s) => s.kind === 'word' && String(s.value).toLowerCase() === parts.find((p) => /^[a-z]{3,}$/.test(p)));
+      if (span) return { value: option, fit: NAMED, span };
+    }
+  }
   const glosses = optionGlosses(input, fn);
   if (![...glosses.values()].some((g) => g.length)) return undefined;
   const requestWords = words(text.replace(/\b(\w+est)\s+to\s+(\w+est)\b/gi, '$1 first'));

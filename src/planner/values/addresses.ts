@@ -8,7 +8,8 @@ import type { BlockForm, SpanCollector } from './span.ts';
 const QUOTED = /(^|[\s(\[{:,])(['"‘“])(.+?)(['"’”])(?=$|[\s)\]}.,;:!?'s])/g;
 const URL = /\bhttps?:\/\/[^\s"'<>]+[^\s"'<>.,;:!?)]/g;
 const EMAIL = /\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b/g;
-const CHANNEL = /(?<![\w&])#[a-z0-9][\w.-]*\b/gi;
+/** "#general", "#eng-leads"; "#48213" is a number people write with a hash (a ticket), not a channel. */
+const CHANNEL = /(?<![\w&])#(?=[\w.-]*[a-z])[a-z0-9][\w.-]*\b/gi;
 const HANDLE = /(?<![\w])@[a-z0-9][\w.-]*\b/gi;
 /** "$.data.version", "$.items[*].name", "$['a b']". */
 const JSON_PATH = /(?<![\w$])\$(?:\.[\w-]+|\[[^\]\s]*\])+/g;

@@ -14,6 +14,9 @@ const NUMBER_WORDS: Record<string, number> = {
 /** "1200x630", "1920 × 1080 px": width first, then height (how sizes are written everywhere). */
 const DIMENSIONS = /(?<![\w.])(\d{1,5})\s?[x×]\s?(\d{1,5})(?:\s?px\b)?/gi;
 const PIXELS = /(?<![\w.])(\d{1,5})\s?(?:px|pixels?)\b/gi;
+/** "+1 415 555 0134", "(415) 555-0134": a phone number, written with spaces, dots or dashes. */
+const PHONE = /(?<![\w+])\+?\d[\d().-]*(?:[ .-]\(?\d+\)?){2,}(?![\w])/g;
+const MIN_PHONE_DIGITS = 8;
 /** Codes of digit groups (ISBNs, phone numbers) before plain numbers; digits glued to a word by a hyphen ("COVID-19") are neither. */
 const DIGIT_GROUPS = /(?<![\w-])\d+(?:-\d+){2,}(?![\w-])/g;
 /** A number may lead a hyphenated unit ("a 5-star hotel", "a 3-day trip"): the unit is the word after it. */
@@ -46,9 +49,15 @@ export function readNumbers(found: SpanCollector): void {
     found.add('number', Number(m[1]), m.index!, m.index! + m[0].length, { measure: 'pixels' });
   }
   for (const m of found.text.matchAll(DIGIT_GROUPS)) found.add('code', m[0], m.index!, m.index! + m[0].length);
+  for (const m of found.text.matchAll(PHONE)) {
+    if ((m[0].match(/\d/g) ?? []).length >= MIN_PHONE_DIGITS) found.add('code', m[0].trim(), m.index!, m.index! + m[0].trim().length, { form: 'phone' });
+  }
   for (const m of found.text.matchAll(NUMBER)) {
     const raw = m[0];
-    found.add('number', numberValue(raw), m.index!, m.index! + raw.length);
+    // "$15" is money and "20%" a percentage: amounts of their own kind, never an id.
+    const measure = /^[$€£¥]/.test(raw) ? 'money' : /%$/.test(raw) ? 'percent' : undefined;
+    const value = measure === 'percent' ? Number(raw.replace(/\s?%$/, '')) : numberValue(raw);
+    found.add('number', value, m.index!, m.index! + raw.length, measure ? { measure } : {});
   }
   for (const m of found.text.matchAll(SPELLED)) {
     if (m[1] === 'one' && NOT_COUNTED.has(m[2]!)) continue;

@@ -85,7 +85,7 @@ export interface Span {
 /** What a block of text is: comma-separated rows, JSON, a list of items, or prose. */
 export type BlockForm = 'csv' | 'json' | 'text';
 /** What an identifier-like token is: Base64 data, or any other code (a handle, a build tag …). */
-export type CodeForm = 'base64' | 'code';
+export type CodeForm = 'base64' | 'phone' | 'code';
 
 export function around(text: string, start: number, end: number): { before: string[]; after: string[] } {
   const before = wordsOf(text.slice(Math.max(0, start - 60), start)).slice(-4);
