@@ -462,7 +462,7 @@ function bestProducer(
     // Values this step has not used already are evidence for the helper that consumes them.
     const mine = new Set([...elsewhere, ...[...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))]);
     const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;
-    const own = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !mine.has(sp)).length;
+    const own = [...sub.quality.usedSpans].filter((sp) => (isStatedValue(sp) || addressed(sp)) && !mine.has(sp)).length;
     // A helper that brings nothing — no value of its own, not asked for by name — only repeats what the
     // step has ("post an update in #x" needs no history of #x).
     if (own === 0 && sub.quality.usedSpans.size > 0 && ctx.relevance(m.fn) < UNMENTIONED && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;

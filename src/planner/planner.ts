@@ -318,6 +318,9 @@ export class DeterministicPlanner implements Planner {
       const inside = this.functionsOf(p.root);
       for (const q of plans) {
         if (q !== p && p.asked && p.features.nameToIntent >= NAMED_GOAL && !inverse(p.fn, q.fn) && inside.has(q.fn.name) && q.score >= p.score && p.coverage >= q.coverage + 0.03) p.score = q.score + 0.05;
+        // …and one that only adds a step the request does not ask for ("show me the last messages":
+        // no statistics of them) ranks below the candidate it contains.
+        else if (q !== p && inside.has(q.fn.name) && p.score >= q.score && p.features.strict <= q.features.strict + ADDS_NOTHING && p.features.spanUse <= q.features.spanUse && p.features.quotedUse <= q.features.quotedUse && p.features.typedUse <= q.features.typedUse) p.score = q.score - 0.05;
       }
     }
     plans.sort((a, b) => b.score - a.score);
@@ -481,6 +484,9 @@ interface ClausePlan {
  * step nobody asked for would take the goal's place.
  */
 const NAMED_GOAL = 0.5;
+
+/** An outer step explaining no more of the request's words than this adds nothing asked for. */
+const ADDS_NOTHING = 0.02;
 
 /** Goals planned clause by clause must explain this much more of the request than one goal to be taken. */
 const CLAUSES_MARGIN = 0.05;
