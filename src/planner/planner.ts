@@ -190,8 +190,9 @@ export class DeterministicPlanner implements Planner {
       };
       const clauseRanking = await this.rankGoal(part, part.intentWords, part, this.nodesOf(roots), clauseChoice, links);
       const g = clauseRanking[0];
-      const refused = g && !template ? this.refusal(g.root, part, links.refersTo === 'result' && usesAny(g.root, links.results)) : undefined;
-      if (!g || refused || (!explains(g, min, part.intentWords) && !template && g.fn.name !== clauseChoice.goal)) {
+      const handsOn = g !== undefined && links.refersTo === 'result' && usesAny(g.root, links.results);
+      const refused = g && !template ? this.refusal(g.root, part, handsOn) : undefined;
+      if (!g || refused || (!explains(g, min, part.intentWords, handsOn) && !template && g.fn.name !== clauseChoice.goal)) {
         // A clause with no value and nothing the catalog speaks of is talk around the request ("thanks").
         if (!refused && !part.spans.some(isStatedValue) && !part.intentWords.some((w) => this.vocabulary.isIntentWord(w))) continue;
         unsupported.push(clause.text);
@@ -496,10 +497,11 @@ const CLAUSES_MARGIN = 0.05;
  * every value of a distinctive kind the request states — values say what is wanted when the words
  * are few ("what's at $.order.total in this? ```{…}```").
  */
-function explains(plan: ScoredPlan, min: number, intent: readonly string[]): boolean {
+function explains(plan: ScoredPlan, min: number, intent: readonly string[], handsOn = false): boolean {
   // (Values speak for a request that says little else, not for words the plan leaves unexplained:
-  // "what's the weather in Oslo tomorrow?" is no time-zone question.)
-  return plan.features.strict >= min || (plan.features.typedUse >= 1 && (intent.length === 0 || plan.features.strict >= min / 2));
+  // "what's the weather in Oslo tomorrow?" is no time-zone question. A clause that hands an earlier
+  // result on with its values — "… and drop it in #office-london" — says what it wants by them.)
+  return plan.features.strict >= min || (plan.features.typedUse >= 1 && (intent.length === 0 || handsOn || plan.features.strict >= min / 2));
 }
 
 /** `a` takes what `b` gives and gives what `b` takes (decode after encode): over `b`, it gives back `b`'s input. */

@@ -30,8 +30,8 @@ const OBJECT_START = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those'
 const QUESTION = new Set(['what', 'whats', "what's", 'how', 'which', 'who', "who's", 'when', 'where', 'why', 'is', 'are', 'does', 'do', 'did']);
 /** Particles that make one verb of two ("roll back", "set up", "look up"). */
 const PARTICLES = new Set(['back', 'up', 'down', 'out', 'off', 'over', 'in']);
-/** Two words this alike name the same action or thing. */
-const SAME = 0.6;
+/** Two verbs this alike name the same action. */
+const SAME_VERB = 0.8;
 
 export interface SupportContext {
   sem: Semantics;
@@ -60,8 +60,11 @@ function unmatchedChange(nodes: DraftNode[], ctx: SupportContext): string | unde
   if (!verb || !isChanging(verb.word) || ctx.handsOn) return undefined;
   if (nodes.some((n) => ctx.effects.changes(n.fn))) return undefined;
   if (valuesSayIt(nodes, ctx.spans)) return undefined;
-  const actions = nodes.flatMap((n) => [...words(n.fn.name), ...ctx.effects.actionWords(n.fn)]);
-  for (const form of verb.forms) if (actions.some((a) => stem(a) === stem(form) || ctx.sem.similarity(a, form) >= SAME)) return undefined;
+  // The same word as a function's name or verbs, or a verb of nearly the same meaning ("upload" /
+  // "uploads"); words near in topic are not the action ("change" is near "time" in word vectors).
+  const named = nodes.flatMap((n) => words(n.fn.name));
+  const verbs = nodes.flatMap((n) => [...ctx.effects.actionWords(n.fn)]);
+  for (const form of verb.forms) if ([...named, ...verbs].some((a) => stem(a) === stem(form)) || verbs.some((a) => ctx.sem.similarity(a, form) >= SAME_VERB)) return undefined;
   return `"${verb.written}" changes something, and nothing the catalog does here changes anything (${nodes[0]!.fn.name} only reads)`;
 }
 
