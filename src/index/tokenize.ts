@@ -11,7 +11,8 @@ const STOPWORDS = new Set(
   me just also about into over as so if then than too very really get gets got give show tell find know make i'm i'd i'll
   can't don't it's what's let's im id ill dont cant whats hey hi hello thanks thank up out it
   help assist able possible great appreciate wondering kindly love wish mind sure okay ok currently right now
-  going trying looking interested willing glad happy would've i've you're there's that's anyone someone something`.split(/\s+/),
+  going trying looking interested willing glad happy would've i've you're there's that's anyone someone something
+  whenever wherever whatever however whichever whoever`.split(/\s+/),
 );
 
 /** Words of an identifier or sentence, lower-cased, digits kept as their own words. */

@@ -104,7 +104,8 @@ function typeFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
         // An identifier ("U12345", "AA123") is what an id, code or number input takes.
         base = 0.45;
       } else {
-        if (wanted === 'datetime') return span.kind === 'quoted' ? 0.3 : 0;
+        // A time in quotes has digits ("'9:30'"); a quoted name ("'Launch party'") is no time.
+        if (wanted === 'datetime') return span.kind === 'quoted' && /\d/.test(String(span.value)) ? 0.3 : 0;
         base = span.kind === 'quoted' && iw.head.some((w) => MESSAGE.includes(w)) ? 0.45 : 0.2;
       }
       break;
@@ -314,9 +315,10 @@ export function addressed(span: Span): boolean {
 function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): number {
   const word = String(span.value);
   if (input.type !== 'string' && input.type !== 'any') return 0;
-  // An address, link or channel has a form no plain word has ("discussion" is no email_address).
+  // An address, link, channel or time has a form no plain word has ("discussion" is no
+  // email_address, "begins" no alert_time); the readers of values know those forms.
   const kind = wantedKind(iw, sem);
-  if (kind === 'email' || kind === 'url' || kind === 'channel') return 0;
+  if (kind === 'email' || kind === 'url' || kind === 'channel' || kind === 'datetime') return 0;
   // The input's own word names the input, not its value ("movie" is no movie_name).
   if (iw.all.some((w) => stem(w) === stem(word)) && !iw.examples.includes(word.toLowerCase())) return 0;
   // "dm priya", "ping alice", "DM it to raj": a person written in lower case, addressed by a verb.
@@ -330,8 +332,9 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   if (beside) return 0.95;
   // Like the values the input's description gives as examples ("miles" for a unit "e.g. km, miles").
   const likeExample = iw.examples.length ? sem.maxSimilarity([word.toLowerCase()], iw.examples) : 0;
-  // Everyday words ("see", "want", "good") say what to do, not which thing: only rarer words are values.
-  if (likeExample < 0.8 && (sem.vectors.rank(word) ?? Infinity) < 1000) return 0;
+  // Everyday words ("see", "want", "good") say what to do, not which thing: only rarer words are
+  // values. A form of an everyday word ("starts", "wanted") is as everyday as the word.
+  if (likeExample < 0.8 && everydayRank(sem, word) < 1000) return 0;
   // A kind of what the input names ("horror" for genre), or like its examples.
   const kindOf = Math.max(sem.maxSimilarity([word], iw.head), likeExample);
   if (kindOf < 0.55) return 0;
@@ -345,6 +348,9 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   const direction = origin === destination ? 0 : (saysTo && destination) || (saysFrom && origin) ? 0.2 : saysTo || saysFrom ? -0.2 : 0;
   return 0.2 + kindOf + direction;
 }
+
+/** How common a word is, as its commonest form: "starts" is as common as "start". */
+const everydayRank = (sem: Semantics, word: string): number => Math.min(sem.vectors.rank(word) ?? Infinity, sem.vectors.rank(stem(word)) ?? Infinity);
 
 export interface ProducerMatch {
   fn: FunctionSpec;

@@ -5,9 +5,9 @@
  * else left as a question.
  */
 import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
-import { words } from '../index/tokenize.ts';
+import { contentWords, words } from '../index/tokenize.ts';
 import { isAssignable } from '../workflow/values.ts';
-import { stem } from './semantics.ts';
+import { stem, unique } from './semantics.ts';
 import { addressed, inputWords, isIdLike, type ProducerMatch, type Producers, valueFit } from './bind.ts';
 import { inputKind, valueFor } from './kinds.ts';
 import { meantOption, namedOption } from './options.ts';
@@ -448,7 +448,7 @@ function bestProducer(
   const sorted = (ms: ProducerMatch[]) => ms.filter((m) => !ctx.effects.changes(m.fn)).map(scoredMatch).sort((a, b) => b.score - a.score);
   // The best few found by name, and every one found otherwise (named by the request, bridging a
   // value, telling the time): those are few, and a generic name ("text") has many producers.
-  const others = sorted([...namedProducers(input, ctx, lineage, byName), ...bridges(input, ctx, lineage, byName), ...nowProducers(input, ctx, lineage)]);
+  const others = sorted([...namedProducers(input, ctx, lineage, byName), ...describedProducers(input, ctx, lineage, byName), ...bridges(input, ctx, lineage, byName), ...nowProducers(input, ctx, lineage)]);
   const candidates = [...sorted(byName).slice(0, PRODUCERS_TRIED), ...others].sort((a, b) => b.score - a.score);
   for (const m of candidates) {
     if (m.score < MIN_PRODUCER) break;
@@ -538,6 +538,29 @@ function namedProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySe
   }
   return out;
 }
+
+/**
+ * "remind me when the event starts": the reminder's alert_time is the event's start time, which an
+ * output named only by the input's kind ("time", described "the start time of the event") gives.
+ * Such an output feeds the input when the request says what it is, in the words of its description
+ * — at least two of them, and most of them.
+ */
+function describedProducers(input: InputSpec, ctx: ChainContext, lineage: ReadonlySet<string>, byName: ProducerMatch[]): ProducerMatch[] {
+  const nameWords = words(input.name);
+  const kind = nameWords.at(-1);
+  if (!kind || nameWords.length < 2) return [];
+  const said = new Set(ctx.request.intentWords.map(stem));
+  const out: ProducerMatch[] = [];
+  for (const m of ctx.producers.for({ name: kind, type: input.type, description: '', required: true }, lineage)) {
+    if (m.nameScore < 1 || byName.some((b) => b.fn === m.fn)) continue;
+    const described = unique(contentWords(m.output.description ?? '').map(stem)).filter((w) => w !== stem(kind));
+    const stated = described.filter((w) => said.has(w)).length;
+    if (stated >= 2 && stated / described.length > 0.5) out.push({ ...m, nameScore: DESCRIBED_PRODUCT });
+  }
+  return out;
+}
+/** How an output the request describes counts as a producer: as one of a closely related name. */
+const DESCRIBED_PRODUCT = 0.9;
 
 const sameName = (a: string, b: string) => words(a).join('') === words(b).join('');
 

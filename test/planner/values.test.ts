@@ -1,15 +1,20 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
+import { makeCatalog } from '../../src/catalog/index.ts';
 import { loadWordVectors } from '../../src/index/index.ts';
+import { Semantics } from '../../src/planner/semantics.ts';
 import { analyzeRequest, type Span } from '../../src/planner/index.ts';
 import { codeForm, spellingFix, unitOf, zoneOf } from '../../src/planner/values/index.ts';
 
 const vectors = loadWordVectors();
+const sem = new Semantics(makeCatalog([]), vectors);
 /** Reading options as the planner gives them, with a tiny catalog vocabulary written here. */
 const TERMS = new Set(['dm', 'keywords', 'line', 'count', 'sha1', 'md5', 'base64', 'webp', 'summarize', 'column']);
 const read = (text: string) =>
   analyzeRequest(text, {
     rank: (w) => vectors.rank(w),
+    // As the planner has it: frequent, and no person's or place's name.
+    isCommonWord: (w) => (vectors.rank(w) ?? Infinity) < 3000 && !sem.entityKind(w),
     isKnownWord: (w) => vectors.has(w),
     isCatalogWord: (w) => TERMS.has(w.replace(/[^a-z0-9]/g, '')),
     isIntentWord: (w) => TERMS.has(w),
@@ -182,6 +187,15 @@ describe('numbers, names and codes', () => {
 
   it('keeps a name with the number after it ("Physics 201")', () => {
     assert.deepEqual(stated('enroll me in Physics 201').map((s) => [s.kind, s.value]), [['name', 'Physics 201']]);
+  });
+
+  it('keeps initials in a name ("F. Scott Fitzgerald") and ends a sentence at a letter grade ("a B. Good job")', () => {
+    assert.deepEqual(stated("find 'The Great Gatsby' by F. Scott Fitzgerald or J.D. Salinger").map((s) => [s.kind, s.value]), [
+      ['quoted', 'The Great Gatsby'],
+      ['name', 'F. Scott Fitzgerald'],
+      ['name', 'J.D. Salinger'],
+    ]);
+    assert.deepEqual(stated("I got a B. Good job").map((s) => [s.kind, s.value]), [['name', 'B']]);
   });
 
   it('reads a slip of the keyboard as the common word meant, never a catalog term', () => {

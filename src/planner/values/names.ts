@@ -60,10 +60,12 @@ export function readNames(found: SpanCollector, options: NameOptions = {}): void
   const isCatalogWord = options.isCatalogWord ?? (() => false);
   const { text, spans } = found;
   const token = /[A-Za-z0-9][\w'’&.+/=-]*[\w=]|[A-Za-z]|\d+\b/g;
-  let run: { start: number; end: number; words: string[] } | undefined;
+  let run: { start: number; end: number; words: string[]; initial?: boolean } | undefined;
   const flush = () => {
     if (run) {
       while (run.words.length && /^(of|de|the|and)$/i.test(run.words.at(-1)!)) run.words.pop();
+      // A name does not end with an initial's dot ("a grade B."): that dot ends the sentence.
+      if (run.words.length) run.words[run.words.length - 1] = run.words.at(-1)!.replace(/(^|\.)([A-Z])\.$/, '$1$2');
       const value = run.words.join(' ').replace(/['’]s$/, '');
       const intent = run.words.every((w) => w === w.toUpperCase() && isCatalogWord(w.toLowerCase()));
       if (value && !intent) {
@@ -99,18 +101,27 @@ export function readNames(found: SpanCollector, options: NameOptions = {}): void
     }
     const prefix = text.slice(0, start);
     const atSentenceStart = /(^|[.!?]\s*|["'‘“]\s*)$/.test(prefix.trimEnd() === prefix ? prefix : prefix.trimEnd() + ' ') || prefix.trim() === '';
+    // "J.D. Salinger", "F. Scott Fitzgerald": an initial's dot ends no sentence; the name goes on,
+    // unless an everyday word follows ("I got a B. Good job").
+    const afterInitial = run?.initial === true && gapOk && !isOrdinaryCapitalised(word, false) && !isCommonWord(word.toLowerCase());
+    if (run?.initial && !afterInitial) flush();
     const ordinary =
       isOrdinaryCapitalised(word, atSentenceStart) ||
       // An acronym of the catalog's own ("DM", "QR", "SHA-1") says what to do wherever it stands.
       (word === word.toUpperCase() && isCatalogWord(word.toLowerCase())) ||
       (atSentenceStart && !run && (isCommonWord(word.toLowerCase()) || isCatalogWord(word.toLowerCase())));
-    if (/^[A-Z]/.test(word) && !ordinary) {
+    if (/^[A-Z]/.test(word) && (!ordinary || afterInitial)) {
       if (run && gapOk) {
         run.words.push(word);
         run.end = start + word.length;
       } else {
         flush();
         run = { start, end: start + word.length, words: [word] };
+      }
+      run.initial = /^[A-Z](?:\.[A-Z])*$/.test(word) && text[run.end] === '.';
+      if (run.initial) {
+        run.words[run.words.length - 1] += '.';
+        run.end += 1;
       }
       if (written !== word) flush(); // a possessive ends the name
     } else if (run && gapOk && /^(of|de|the)$/.test(word)) {

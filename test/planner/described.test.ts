@@ -1,0 +1,36 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { makeCatalog } from '../../src/catalog/index.ts';
+import type { FunctionSpec } from '../../src/catalog/types.ts';
+import { describePlan, onlyNode, plannerFor, requiredInput as text } from './catalogs.ts';
+
+const withOutput = (name: string, description: string, inputs: FunctionSpec['inputs'], output: string, outputDescription: string): FunctionSpec => ({
+  name,
+  description,
+  inputs,
+  outputs: [{ name: output, type: 'string', description: outputDescription }],
+});
+
+/** An output named only by its kind ("time"), described by what it is the time of. */
+const catalog = makeCatalog([
+  withOutput('QueryEventTime', 'Looks up when an event takes place.', [text('event_name', 'the name of the event')], 'time', 'the start time of the event'),
+  withOutput('RemindEvent', 'Sets up a reminder for an event.', [text('event_name', 'the name of the event'), text('alert_time', 'the time to set the reminder')], 'confirmation', 'the confirmation'),
+  withOutput('GetWeather', 'Gets the weather of a city.', [text('city', 'the city')], 'time', 'the local time of the city'),
+]);
+
+describe('an output the request describes in its own words', () => {
+  const planner = plannerFor(catalog);
+
+  it('feeds an input of its kind: "remind me when the event starts" sets the reminder at the event\'s start time', async () => {
+    const { workflow } = await planner().plan("Please remind me when the event 'Launch party' starts");
+    const query = onlyNode(workflow, 'QueryEventTime');
+    assert.deepEqual(query.inputs, { event_name: { value: 'Launch party' } }, describePlan(workflow));
+    assert.deepEqual(onlyNode(workflow, 'RemindEvent').inputs.alert_time, { from: query.id, output: 'time' }, describePlan(workflow));
+  });
+
+  it('does not feed it when the request says nothing of what it is, and a form of an everyday verb is no value', async () => {
+    const { workflow } = await planner().plan("Remind me about 'Launch party' whenever it begins");
+    assert.equal(workflow.nodes.length, 1, describePlan(workflow));
+    assert.ok('ask' in onlyNode(workflow, 'RemindEvent').inputs.alert_time!, describePlan(workflow));
+  });
+});
