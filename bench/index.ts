@@ -1,13 +1,16 @@
 /**
  * `npm run bench [-- SECTION…]`: prints measured figures. Targets are stated beside each figure;
  * nothing here is a pass/fail test. Sections: `executor`, `slack`, `planner` (Reverse Chain and
- * product request sets), `product` (the product sets only), `index`; all of them when none is named.
+ * product request sets), `product` (the product sets only), `index`, `scale` (the planner over the
+ * Reverse Chain catalog grown to 10k and 100k functions: several minutes); all of them when none is
+ * named, and `no-SECTION` leaves one out (`npm run bench -- no-scale`).
  * `npm run bench -- planner` is the quick one to run while working on the planner.
  */
 import { relative } from 'node:path';
 import { benchChainOverhead, benchParallelRatio } from './executor.ts';
 import { benchIndexScale } from './index-scale.ts';
 import { benchPlanner, benchProduct, PRODUCT_DIR, productSets, REVERSECHAIN_DIR } from './planner.ts';
+import { benchPlannerScale, formatScaleRow, hasScaleData, SCALE_SIZES } from './planner-scale.ts';
 import { benchSlackAck } from './slack-ack.ts';
 import { pyFixed } from '../src/workflow/python-text.ts';
 
@@ -15,7 +18,7 @@ const fmt = (n: number, digits = 2) => n.toFixed(digits);
 /** The product figures, written as score.py writes them. */
 const f3 = (n: number) => pyFixed(n, 3);
 
-const SECTIONS = ['executor', 'slack', 'planner', 'product', 'index'] as const;
+const SECTIONS = ['executor', 'slack', 'planner', 'product', 'index', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
 async function benchProductSets() {
@@ -31,15 +34,16 @@ async function benchProductSets() {
   }
 }
 
-async function main(only: Set<Section>) {
+async function main(only: Set<Section>, skip: Set<Section>) {
   console.log(`# action-engine benchmarks — ${new Date().toISOString().slice(0, 10)}, Node ${process.version}`);
-  const run = (s: Section) => only.size === 0 || only.has(s);
+  const run = (s: Section) => (only.size === 0 || only.has(s)) && !skip.has(s);
 
   if (run('executor')) await benchExecutor();
   if (run('slack')) await benchSlack();
   if (run('planner')) await benchReverseChain();
   if (run('planner') || run('product')) await benchProductSets();
   if (run('index')) await benchIndex();
+  if (run('scale')) await benchScale();
 }
 
 async function benchExecutor() {
@@ -87,10 +91,24 @@ async function benchIndex() {
   }
 }
 
-const asked = process.argv.slice(2);
-const unknown = asked.filter((a) => !(SECTIONS as readonly string[]).includes(a));
+async function benchScale() {
+  if (!hasScaleData()) {
+    console.log(`planner at scale: skipped, no Reverse Chain data at ${REVERSECHAIN_DIR}`);
+    return;
+  }
+  console.log(
+    'planner at scale (Reverse Chain catalog plus copies with other names and reworded descriptions; index built in a fresh process, then planning in another: 10 warm-up plans, 200 dev requests; memory after a full collection; target at 100k: p50 < 50 ms, < 400 MB resident):',
+  );
+  for (const size of SCALE_SIZES) console.log(formatScaleRow(await benchPlannerScale(size)).join('\n'));
+}
+
+const args = process.argv.slice(2);
+const isSection = (a: string): a is Section => (SECTIONS as readonly string[]).includes(a);
+const skipped = args.filter((a) => a.startsWith('no-')).map((a) => a.slice(3));
+const asked = args.filter((a) => !a.startsWith('no-'));
+const unknown = [...asked, ...skipped].filter((a) => !isSection(a));
 if (unknown.length > 0) {
-  console.error(`unknown section${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}; use npm run bench [-- ${SECTIONS.join('|')} …]`);
+  console.error(`unknown section${unknown.length === 1 ? '' : 's'}: ${unknown.join(', ')}; use npm run bench [-- ${SECTIONS.join('|')} … | no-SECTION …]`);
   process.exit(2);
 }
-await main(new Set(asked as Section[]));
+await main(new Set(asked.filter(isSection)), new Set(skipped.filter(isSection)));
