@@ -330,6 +330,9 @@ function wordFit(input: InputSpec, iw: InputWords, span: Span, sem: Semantics): 
   // (Only a content word names it: "miles to kilometers" says nothing of to_unit by its "to".)
   const beside = [span.after[0], span.before.at(-1)].some((w) => w !== undefined && !isStopword(w) && iw.head.some((h) => stem(h) === stem(w)));
   if (beside) return 0.95;
+  // A word the catalog names another input or output with names that thing, unless said beside
+  // this input's own word: "the cuisine of 'Dim Sum'" (no restaurant is called "cuisine").
+  if (sem.isParameterWord(word) && !iw.examples.includes(word.toLowerCase())) return 0;
   // Like the values the input's description gives as examples ("miles" for a unit "e.g. km, miles").
   const likeExample = iw.examples.length ? sem.maxSimilarity([word.toLowerCase()], iw.examples) : 0;
   // Everyday words ("see", "want", "good") say what to do, not which thing: only rarer words are

@@ -20,6 +20,8 @@ export class Semantics {
   private readonly n: number;
   private readonly simCache = new Map<number, number>();
   private readonly fnWords = new Map<string, FunctionWords>();
+  /** Stems of the words the catalog names its inputs and outputs with ("cuisine", "city", "genre"). */
+  private readonly parameterStems = new Set<string>();
 
   constructor(
     catalog: Catalog,
@@ -30,7 +32,13 @@ export class Semantics {
       const fw = Semantics.functionWords(f);
       this.fnWords.set(f.name, fw);
       for (const w of new Set(fw.all)) this.df.set(w, (this.df.get(w) ?? 0) + 1);
+      for (const p of [...f.inputs, ...f.outputs]) for (const w of words(p.name)) this.parameterStems.add(stem(w));
     }
+  }
+
+  /** Whether the catalog names some input or output with this word: it names a kind of thing. */
+  isParameterWord(word: string): boolean {
+    return this.parameterStems.has(stem(word.toLowerCase()));
   }
 
   static functionWords(f: FunctionSpec): FunctionWords {

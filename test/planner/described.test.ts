@@ -34,3 +34,22 @@ describe('an output the request describes in its own words', () => {
     assert.ok('ask' in onlyNode(workflow, 'RemindEvent').inputs.alert_time!, describePlan(workflow));
   });
 });
+
+/** "cuisine" is what the catalog calls a kind of thing; no restaurant is called that. */
+const food = makeCatalog([
+  withOutput('FoodCuisine', 'Finds the cuisine a food belongs to.', [text('food_name', 'the name of the food')], 'cuisine', 'the cuisine of the food'),
+  withOutput('CuisineOrigin', 'Finds the country a cuisine comes from.', [text('cuisine', 'the cuisine')], 'country', 'the country of origin'),
+  withOutput('CountryCapital', 'Gives the capital city of a country.', [text('country', 'the country')], 'capital', 'the capital city'),
+  withOutput('FoodMenuQuery', 'Gets the menu of a restaurant.', [text('restaurant', 'the restaurant')], 'food_menu', 'the dishes on the menu'),
+]);
+
+describe('a plain word the catalog names a parameter with', () => {
+  const planner = plannerFor(food);
+
+  it('names that thing, not a value of another input ("the cuisine of \'Dim Sum\'" is no restaurant)', async () => {
+    const { workflow } = await planner().plan("What is the capital of the country where the cuisine of 'Dim Sum' originates?");
+    const values = workflow.nodes.flatMap((n) => Object.values(n.inputs).flatMap((b) => ('value' in b ? [b.value] : [])));
+    assert.deepEqual(values, ['Dim Sum'], describePlan(workflow));
+    assert.equal(workflow.nodes.at(-1)?.function, 'CountryCapital', describePlan(workflow));
+  });
+});
