@@ -74,6 +74,15 @@ function headerOf(rows: string): string[] {
   return first.split(sep).map((c) => c.trim().toLowerCase()).filter(Boolean);
 }
 
+/**
+ * English asks to count with idioms whose words are all small: "how many times", "how often",
+ * "number of times" ask to count occurrences. Read as the words a catalog describes that with.
+ * (Not "how many" alone: "how many MB is 3.2 GB" converts.)
+ */
+function glossIdioms(text: string): string {
+  return text.replace(/\b(?:how many times|how often|number of times)\b/gi, ' count occurrences ');
+}
+
 /** The words between `start` and `end` outside the stated values: what is asked for, not with what. */
 function intentWordsOf(text: string, stated: Span[], start: number, end: number, meant: (w: string) => string): string[] {
   // A unit written alone stays an intent word too: "how many km is 26.2 miles" wants kilometres.
@@ -86,7 +95,7 @@ function intentWordsOf(text: string, stated: Span[], start: number, end: number,
   }
   rest += text.slice(at, end);
   // Short forms are read before the words are split ("b64" is one word, not "b" and "64").
-  const expanded = rest.replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => expandShortForm(token.toLowerCase()));
+  const expanded = glossIdioms(rest).replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => expandShortForm(token.toLowerCase()));
   return wordsOf(expanded)
     .map(meant)
     .filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w));

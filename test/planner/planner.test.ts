@@ -279,4 +279,10 @@ describe('planner on the default catalog', () => {
       ['ChartFromNumbers', { values: { from: 'n2', output: 'values' }, kind: { value: 'line' } }],
     ]);
   });
+  it('reads "how many times" / "how often" as counting occurrences, not measuring the text', async () => {
+    assert.deepEqual(await steps("how many times does 'latency' show up here: p99 latency spiked at 14:02, latency alarms fired twice, db latency normal"), [
+      ['CountOccurrences', { text: { value: 'p99 latency spiked at 14:02, latency alarms fired twice, db latency normal' }, word: { value: 'latency' } }],
+    ]);
+    assert.deepEqual(await steps('how many MB is 3.2 GB'), [['ConvertUnits', { value: { value: 3.2 }, from_unit: { value: 'GB' }, to_unit: { value: 'MB' } }]]);
+  });
 });
