@@ -261,7 +261,8 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
   const introduced = span.before.slice(-2).join(' ');
   let bonus = typeof span.value === 'number' ? numberEvidence(input, iw, span) : span.kind === 'code' ? codePrefix(iw, span) : 0;
   if (takesNames && span.kind === 'name') bonus += NAMED_INPUT;
-  // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John" name people.
+  // Grammar, not vocabulary: "in Tokyo", "from JFK Airport" name places; "I'm Jack", "user John",
+  // "who's jmartinez" name people.
   if (span.kind === 'name' || span.kind === 'quoted' || span.kind === 'code') {
     const preposition = span.before.at(-1) ?? '';
     if (LOCATIVE.has(preposition)) bonus += place ? 0.35 : 0;
@@ -274,7 +275,7 @@ function contextFit(input: InputSpec, span: Span, sem: Semantics): number {
       const contradicts = preposition === 'from' ? destination && !origin : origin && !destination;
       bonus += wants ? 0.2 : contradicts ? -0.2 : 0;
     }
-    if (/^(i'm|im|am|is|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
+    if (/^(i'm|im|am|is|who|user|named|called|for)$/.test(span.before.at(-1) ?? '') || /^(name is|i am)$/.test(introduced)) bonus += personal ? 0.35 : -0.1;
   }
   if (span.possessive) bonus += personal ? 0.35 : -0.15;
   // A person's name is not a city, nor a city a person: "Emily" is no city, "Los Angeles" no movie.

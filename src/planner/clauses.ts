@@ -24,6 +24,8 @@ export interface Clause {
   refersTo: 'result' | 'subject' | undefined;
   /** Said as a goal next to another rather than after it ("also", "too", "two things:"). */
   parallel: boolean;
+  /** Parts joined to this goal as context ("we're closing Q3", "need it for the changelog"): why, not what. */
+  context?: { start: number; end: number }[];
 }
 
 export interface ClauseOptions {
@@ -99,24 +101,27 @@ function mergeContext(text: string, clauses: Clause[], spans: Span[], options: C
   for (const c of clauses) {
     // Values alone before any goal ("90 days from today — what weekday will that be?") are what it works on.
     if ((isContext(c.text, options) && !c.elliptical) || (c.elliptical && goals.length === 0 && !asks(c.text))) {
-      if (pending) pending = join(text, pending, c, spans, options);
+      if (pending) pending = join(text, pending, c, spans, options, 'both');
       else pending = c;
       continue;
     }
-    goals.push(pending ? join(text, pending, c, spans, options) : c);
+    goals.push(pending ? join(text, pending, c, spans, options, 'first') : c);
     pending = undefined;
   }
   if (pending) {
     const last = goals.pop();
-    goals.push(last ? join(text, last, pending, spans, options) : pending);
+    goals.push(last ? join(text, last, pending, spans, options, 'second') : pending);
   }
   return goals;
 }
 
-function join(text: string, a: Clause, b: Clause, spans: Span[], options: ClauseOptions): Clause {
+/** `a` and `b` as one clause; `context` says which of them is context to the other (or both are). */
+function join(text: string, a: Clause, b: Clause, spans: Span[], options: ClauseOptions, context: 'first' | 'second' | 'both'): Clause {
   const merged = makeClause(text, a.start, b.end, spans, options, a.parallel)!;
+  const range = (c: Clause) => [{ start: c.start, end: c.end }];
+  const parts = [...(context === 'second' ? a.context ?? [] : range(a)), ...(context === 'first' ? b.context ?? [] : range(b))];
   // The goal's own way of referring back stays: context adds values, not a reference.
-  return { ...merged, refersTo: isContext(a.text, options) ? b.refersTo : a.refersTo, elliptical: false };
+  return { ...merged, refersTo: context === 'second' ? a.refersTo : b.refersTo, elliptical: false, context: context === 'both' ? [] : parts };
 }
 
 /** A clause that asks by its first word ("What's 10 gal in litres"), values or not. */

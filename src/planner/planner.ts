@@ -13,7 +13,7 @@ import { buildChain, draftNodes, NO_LINKS, question, type ChainQuality, type Cla
 import { splitClauses, type Clause, type ClauseOptions } from './clauses.ts';
 import { rebalanceValues, type Overrides } from './rebalance.ts';
 import { GoalFeaturizer, goalScore, helperRelevance, type FunctionFeatures, type GoalFeatures } from './rank.ts';
-import { analyzeRequest, isStatedValue, partOf, type AnalyzeOptions, type AnalyzedRequest, type Span } from './request.ts';
+import { analyzeRequest, askedWords, isStatedValue, partOf, type AnalyzeOptions, type AnalyzedRequest, type Span } from './request.ts';
 import { Vocabulary } from './vocabulary.ts';
 import { isImperative, SideEffects } from './effects.ts';
 import { Products } from './products.ts';
@@ -119,7 +119,8 @@ export class DeterministicPlanner implements Planner {
     const best = ranked[0];
     const min = this.options.minCoverage ?? 0.25;
     const refused = best && !choice.goal ? this.refusal(best.root, analyzed, false) : undefined;
-    const single = best && (explains(best, min, analyzed.intentWords) || best.fn.name === choice.goal) && !refused ? best : undefined;
+    const asked = askedWords(analyzed, 0, request.length, clauses.flatMap((c) => c.context ?? []));
+    const single = best && (explains(best, min, asked, false, this.askedShare(best, asked)) || best.fn.name === choice.goal) && !refused ? best : undefined;
     const byClause = several ? await this.planClauses(analyzed, clauses, min) : undefined;
     if (choice.goal && best) {
       roots = [best];
@@ -135,7 +136,7 @@ export class DeterministicPlanner implements Planner {
         refused
           ? `Nothing in the catalog does this: ${refused}.`
           : best
-            ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(best.features.strict * 100)}% of the request.`
+            ? `Nothing in the catalog does this: the closest, ${best.fn.name}, explains only ${Math.round(this.askedShare(best, asked) * 100)}% of the request.`
             : 'The catalog has no function for this.',
       );
     } else {
@@ -158,6 +159,15 @@ export class DeterministicPlanner implements Planner {
     const analyzed = analyzeRequest(request, this.analyzeOptions);
     const ranked = await this.rankGoal(analyzed, analyzed.intentWords);
     return ranked.map((p) => ({ function: p.fn.name, features: p.features, score: p.score }));
+  }
+
+  /**
+   * Share of the request the plan explains closely, leaving out, where that explains more, what
+   * the request says as context (`askedWords`): why the user asks ("need to ping the APAC folks") is
+   * no part of what to do. (Only where it explains more: a clause read as context may still ask.)
+   */
+  private askedShare(plan: ScoredPlan, asked: readonly string[]): number {
+    return Math.max(plan.features.strict, asked.length ? this.sem.align(asked, this.planWords([{ root: plan.root }]), STRICT) : 0);
   }
 
   /**
@@ -192,7 +202,8 @@ export class DeterministicPlanner implements Planner {
       const g = clauseRanking[0];
       const handsOn = g !== undefined && links.refersTo === 'result' && usesAny(g.root, links.results);
       const refused = g && !template ? this.refusal(g.root, part, handsOn) : undefined;
-      if (!g || refused || (!explains(g, min, part.intentWords, handsOn) && !template && g.fn.name !== clauseChoice.goal)) {
+      const asked = askedWords(whole, clause.start, clause.end, clause.context);
+      if (!g || refused || (!explains(g, min, asked, handsOn, this.askedShare(g, asked)) && !template && g.fn.name !== clauseChoice.goal)) {
         // A clause with no value and nothing the catalog speaks of is talk around the request ("thanks").
         if (!refused && !part.spans.some(isStatedValue) && !part.intentWords.some((w) => this.vocabulary.isIntentWord(w))) continue;
         unsupported.push(clause.text);
@@ -497,11 +508,11 @@ const CLAUSES_MARGIN = 0.05;
  * every value of a distinctive kind the request states — values say what is wanted when the words
  * are few ("what's at $.order.total in this? ```{…}```").
  */
-function explains(plan: ScoredPlan, min: number, intent: readonly string[], handsOn = false): boolean {
+function explains(plan: ScoredPlan, min: number, intent: readonly string[], handsOn: boolean, share: number): boolean {
   // (Values speak for a request that says little else, not for words the plan leaves unexplained:
   // "what's the weather in Oslo tomorrow?" is no time-zone question. A clause that hands an earlier
   // result on with its values — "… and drop it in #office-london" — says what it wants by them.)
-  return plan.features.strict >= min || (plan.features.typedUse >= 1 && (intent.length === 0 || handsOn || plan.features.strict >= min / 2));
+  return share >= min || (plan.features.typedUse >= 1 && (intent.length === 0 || handsOn || share >= min / 2));
 }
 
 /** `a` takes what `b` gives and gives what `b` takes (decode after encode): over `b`, it gives back `b`'s input. */

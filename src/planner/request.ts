@@ -67,6 +67,22 @@ export function partOf(whole: AnalyzedRequest, start: number, end: number): Anal
   return { text: whole.text.slice(start, end), spans, intentWords: intentWordsOf(whole.text, stated, start, end, whole.meant ?? ((w) => w)), meant: whole.meant };
 }
 
+/**
+ * The intent words of `start`..`end` outside the `context` ranges in it: what the request asks for,
+ * without what it says of why ("need to ping the APAC folks").
+ */
+export function askedWords(whole: AnalyzedRequest, start: number, end: number, context: readonly { start: number; end: number }[] = []): string[] {
+  const stated = whole.spans.filter((s) => s.kind !== 'word');
+  const out: string[] = [];
+  let at = start;
+  for (const c of [...context].sort((a, b) => a.start - b.start)) {
+    if (c.start > at) out.push(...intentWordsOf(whole.text, stated, at, Math.min(c.start, end), whole.meant ?? ((w) => w)));
+    at = Math.max(at, c.end);
+  }
+  if (at < end) out.push(...intentWordsOf(whole.text, stated, at, end, whole.meant ?? ((w) => w)));
+  return out;
+}
+
 /** The column names of comma-, semicolon- or tab-separated rows (their first line), lower case. */
 function headerOf(rows: string): string[] {
   const first = rows.split(/\r?\n/)[0] ?? '';

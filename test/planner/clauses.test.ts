@@ -58,4 +58,13 @@ describe('splitClauses', () => {
   it('keeps values written after a sentence with the sentence ("what is at $.a in this? ```{…}```")', () => {
     assert.equal(texts('what is at $.a in this? ```\n{"a": 1}\n```').length, 1);
   });
+  it('joins a statement or purpose to the goal beside it, marking what part is context', () => {
+    const text = "what time is it in Seoul? need to ping the APAC folks";
+    const [goal, ...rest] = clauses(text);
+    assert.equal(rest.length, 0);
+    assert.equal(goal!.text, text);
+    assert.deepEqual(goal!.context?.map((c) => text.slice(c.start, c.end)), ['need to ping the APAC folks']);
+    const before = "we're closing Q3 — sort 3, 1, 2";
+    assert.deepEqual(clauses(before)[0]!.context?.map((c) => before.slice(c.start, c.end)), ["we're closing Q3"]);
+  });
 });

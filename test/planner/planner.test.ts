@@ -285,4 +285,11 @@ describe('planner on the default catalog', () => {
     ]);
     assert.deepEqual(await steps('how many MB is 3.2 GB'), [['ConvertUnits', { value: { value: 3.2 }, from_unit: { value: 'GB' }, to_unit: { value: 'MB' } }]]);
   });
+  it('does not hold why the user asks against the plan ("… need to ping the APAC folks")', async () => {
+    assert.deepEqual(await steps('what time is it in Singapore right now? need to ping the APAC folks'), [['CurrentTime', { time_zone: { value: 'Asia/Singapore' } }]]);
+  });
+
+  it('reads the handle in "who\'s jmartinez on slack?" as the person to look up', async () => {
+    assert.deepEqual(await steps("who's jmartinez on slack? i need their user id for a webhook"), [['FindSlackUser', { user_name: { value: 'jmartinez' } }]]);
+  });
 });
