@@ -234,14 +234,17 @@ export class DeterministicPlanner implements Planner {
   private clausesWin(byClause: ClausePlan, single: ScoredPlan | undefined, whole: AnalyzedRequest): boolean {
     if (!single) return byClause.roots.length > 0 || byClause.unsupported.length > 0;
     if (byClause.unsupported.length) return false;
+    const usedBy = (roots: DraftNode[]) => new Set(draftNodes(roots).flatMap((n) => [...n.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))));
+    const clauseRoots = byClause.roots.map((r) => r.root);
+    const usedByEither = new Set([...usedBy(clauseRoots), ...usedBy([single.root])]);
+    // Options named in words count as values, whichever plan takes them ("sha256 and md5": both hashes, not one).
+    const stated = whole.spans.filter((s) => isStatedValue(s) || usedByEither.has(s));
     const explained = (roots: DraftNode[]) => {
-      // Options named in words count as values ("sha256 and md5": both hashes, not one).
-      const used = new Set(draftNodes(roots).flatMap((n) => [...n.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))));
-      const stated = whole.spans.filter((s) => isStatedValue(s) || used.has(s));
+      const used = usedBy(roots);
       const values = stated.length ? stated.filter((s) => used.has(s)).length / stated.length : 0;
       return this.sem.align(whole.intentWords, this.planWords(roots.map((root) => ({ root }))), STRICT) + values;
     };
-    return explained(byClause.roots.map((r) => r.root)) > explained([single.root]) + CLAUSES_MARGIN;
+    return explained(clauseRoots) > explained([single.root]) + CLAUSES_MARGIN;
   }
 
   /** Candidate goal functions for some intent words, each with its whole plan built and scored. */

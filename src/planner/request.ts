@@ -110,9 +110,9 @@ function intentWordsOf(text: string, stated: Span[], start: number, end: number,
     at = s.end;
   }
   rest += text.slice(at, end);
-  // Short forms are read before the words are split ("b64" is one word, not "b" and "64").
-  const expanded = glossIdioms(rest).replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => expandShortForm(token.toLowerCase()));
+  // Short forms are read before the words are split ("b64" is one word, not "b" and "64"), and
+  // idioms after slips are read ("how many tiems").
+  const expanded = glossIdioms(rest.replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => meant(expandShortForm(token.toLowerCase()))));
   return wordsOf(expanded)
-    .map(meant)
     .filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w));
 }

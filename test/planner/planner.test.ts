@@ -292,4 +292,17 @@ describe('planner on the default catalog', () => {
   it('reads the handle in "who\'s jmartinez on slack?" as the person to look up', async () => {
     assert.deepEqual(await steps("who's jmartinez on slack? i need their user id for a webhook"), [['FindSlackUser', { user_name: { value: 'jmartinez' } }]]);
   });
+  it('plans both hashes of "sha256 and md5 of \'x\'", each named option a goal of its own', async () => {
+    assert.deepEqual(await steps("sha256 and md5 of 'release-2.4.0' please"), [
+      ['HashText', { text: { value: 'release-2.4.0' }, algorithm: { value: 'sha256' } }],
+      ['HashText', { text: { value: 'release-2.4.0' }, algorithm: { value: 'md5' } }],
+    ]);
+  });
+
+  it('reads the counting idiom after a slip of the keyboard ("how many tiems")', async () => {
+    assert.deepEqual(await steps("how many tiems has 'timeout' come up in the last 100 messages in #oncall?"), [
+      ['ListChannelMessages', { channel: { value: '#oncall' }, limit: { value: 100 } }],
+      ['CountOccurrences', { text: { from: 'n1', output: 'text' }, word: { value: 'timeout' } }],
+    ]);
+  });
 });
