@@ -40,6 +40,7 @@ const OBJECT_PRONOUNS = new Set(['it', 'them', 'that', 'this', 'those', 'these',
 /** Pronouns that point back at a thing (not "me", to whom it is given: "show me the last messages"). */
 const POINTING_BACK = new Set(['it', 'them', 'that', 'this', 'those', 'these']);
 const PARALLEL = /\b(also|too|as well|both|(?:two|2|three|3|a few|couple of)(?: quick)? (?:things|ones|questions))\b/i;
+const PREAMBLE = /^\s*(?:(?:i have|i've got|got|here are)\s+)?(?:two|2|three|3|a few|a couple of|couple of)(?: quick)? (?:things|ones|questions)\s*[:—–-]\s*/i;
 const FILLER = /^(?:also|too|then|and|so|ok|okay|please|pls|thanks|thank you|oh|btw)[\s,.!]*$/i;
 /** Breaks that always end a clause (outside values): sentence ends, semicolons, dashes, "and then". */
 const HARD = /(?:[.!?]+\s+|\s*;\s+|\s+[—–]\s+|\s+-\s+|,?\s+(?:and then|then|after that|afterwards|and finally|finally)\s+)/gi;
@@ -70,7 +71,8 @@ export function splitClauses(text: string, spans: Span[], options: ClauseOptions
   }
   cuts.sort((a, b) => a.at - b.at);
   const clauses: Clause[] = [];
-  let from = 0;
+  // "2 quick ones: …", "two things -": how many goals follow, no goal itself.
+  let from = PREAMBLE.exec(text)?.[0].length ?? 0;
   let parallel = false;
   for (const cut of [...cuts, { at: text.length, next: text.length, parallel: false }]) {
     const clause = makeClause(text, from, cut.at, spans, options, parallel);
@@ -98,9 +100,12 @@ export function splitClauses(text: string, spans: Span[], options: ClauseOptions
 function mergeContext(text: string, clauses: Clause[], spans: Span[], options: ClauseOptions): Clause[] {
   const goals: Clause[] = [];
   let pending: Clause | undefined;
-  for (const c of clauses) {
-    // Values alone before any goal ("90 days from today — what weekday will that be?") are what it works on.
-    if ((isContext(c.text, options) && !c.elliptical) || (c.elliptical && goals.length === 0 && !asks(c.text))) {
+  const isGoal = (c: Clause) => !c.elliptical && !isContext(c.text, options);
+  for (const [i, c] of clauses.entries()) {
+    // Values alone before any goal ("90 days from today — what weekday will that be?") are what it
+    // works on; values alone with no goal after them ("2 things: 45 mph in km/h, and 0 °F in C") are goals.
+    const before = c.elliptical && goals.length === 0 && !asks(c.text) && clauses.slice(i + 1).some(isGoal);
+    if ((isContext(c.text, options) && !c.elliptical) || before) {
       if (pending) pending = join(text, pending, c, spans, options, 'both');
       else pending = c;
       continue;

@@ -67,4 +67,10 @@ describe('splitClauses', () => {
     const before = "we're closing Q3 — sort 3, 1, 2";
     assert.deepEqual(clauses(before)[0]!.context?.map((c) => before.slice(c.start, c.end)), ["we're closing Q3"]);
   });
+  it('drops a preamble that only counts the goals ("2 quick ones:") and keeps goals of values alone apart', () => {
+    const two = clauses('2 quick ones: what time is it in Seoul, and the sha256 of build-5521?');
+    assert.deepEqual(two.map((c) => c.text), ['what time is it in Seoul', 'the sha256 of build-5521?']);
+    assert.equal(two[1]!.parallel, true);
+    assert.deepEqual(texts('2 things: 45 mph in km/h, and 0 °F in C'), ['45 mph in km/h', '0 °F in C']);
+  });
 });

@@ -305,4 +305,10 @@ describe('planner on the default catalog', () => {
       ['CountOccurrences', { text: { from: 'n1', output: 'text' }, word: { value: 'timeout' } }],
     ]);
   });
+  it('plans "2 quick ones: what time is it in Seoul rn, and the sha1 of …" as the two goals, the zone where the time is read', async () => {
+    assert.deepEqual(await steps('2 quick ones: what time is it in Seoul rn, and the sha1 of build-5521?'), [
+      ['CurrentTime', { time_zone: { value: 'Asia/Seoul' } }],
+      ['HashText', { text: { value: 'build-5521' }, algorithm: { value: 'sha1' } }],
+    ]);
+  });
 });
