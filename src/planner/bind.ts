@@ -128,6 +128,9 @@ export function valueFit(input: InputSpec, span: Span, sem: Semantics): number {
   const special = kindFit(input, span);
   if (special === 0) return 0;
   const iw = inputWords(input);
+  // A moment relative to now ("200 days from now") is worked out by steps where the catalog has
+  // them, however well the words around it name the input (see RELATIVE_AS_WRITTEN).
+  if (special !== undefined && span.relative && !span.iso && inputKind(input) === 'date') return special;
   if (special !== undefined) return special + 0.55 * nearContext(iw, span, sem) + roleFit(iw, span);
   const fit = span.kind === 'word' ? wordFit(input, iw, span, sem) : contextFit(input, span, sem);
   // A name where an id is wanted: a lookup of the name is the better way, when the catalog has one.

@@ -458,7 +458,10 @@ function bestProducer(
     if (echoes(sub.node, node) || undoes(sub.node, m.output.name, fn, input)) continue;
     // A step that only reshapes what it takes (sorts numbers, resizes an image) is there because the
     // request asks for that, never to fill an input on its own.
-    if (reshapes(m.fn) && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
+    // (A step that works out a moment the request states relative to another — "90 days from
+    // today" — is asked for by those values.)
+    const shifts = [...sub.quality.usedSpans].some((sp) => sp.facetOf?.relative);
+    if (reshapes(m.fn) && !shifts && ctx.relevance(m.fn) < 0.5 && !ctx.named.includes(m.fn) && !ctx.prefer.has(m.fn.name)) continue;
     // Values this step has not used already are evidence for the helper that consumes them.
     const mine = new Set([...elsewhere, ...[...node.inputs.values()].flatMap((b) => (b.kind === 'value' ? [b.span] : []))]);
     const fresh = [...sub.quality.usedSpans].filter((sp) => isStatedValue(sp) && !taken.has(sp)).length;

@@ -236,7 +236,7 @@ function dateFit(span: Span): number {
  * works it out when the workflow runs, and below what is taken without one (0.42), so the date is
  * asked rather than written where the catalog has no such steps.
  */
-const RELATIVE_AS_WRITTEN = 0.4;
+export const RELATIVE_AS_WRITTEN = 0.4;
 
 /** Words of an input's name and description, stemmed: what a number's counted noun is checked against. */
 export function describedStems(input: InputSpec): Set<string> {
