@@ -211,8 +211,8 @@ function blockFit(kind: InputKind, span: Span): number {
   if (kind === 'json') return form === 'json' ? 1.2 : 0;
   // Rows of data are no prose to read or summarize, though they are text.
   if (kind === 'text') return form === 'text' ? 1 : form === 'csv' ? 0.5 : 0.8;
-  // Rows or JSON are no name, title or word; prose may be.
-  if (kind === 'string') return form === 'text' ? 0.45 : 0;
+  // Rows or JSON are no name, title or word; prose may be — but not a message said to someone.
+  if (kind === 'string') return form === 'text' && !span.said ? 0.45 : 0;
   return 0;
 }
 

@@ -419,8 +419,11 @@ export class DeterministicPlanner implements Planner {
       for (const [name, b] of n.inputs) {
         const moved = overrides.get(n)?.get(name);
         const spec = n.fn.inputs.find((i) => i.name === name)!;
-        if (moved === 'ask') inputs[name] = { ask: question(spec) };
-        else if (moved) inputs[name] = { value: valueFor(spec, moved) };
+        // A value that belongs to another step leaves an optional input to its default, and a
+        // required one to a question.
+        if (moved === 'ask') {
+          if (spec.required) inputs[name] = { ask: question(spec) };
+        } else if (moved) inputs[name] = { value: valueFor(spec, moved) };
         else if (b.kind === 'value') inputs[name] = { value: b.value };
         else if (b.kind === 'ask') inputs[name] = { ask: b.question };
         else inputs[name] = { from: emit(b.node), output: b.output };

@@ -113,6 +113,8 @@ function intentWordsOf(text: string, stated: Span[], start: number, end: number,
   // Short forms are read before the words are split ("b64" is one word, not "b" and "64"), and
   // idioms after slips are read ("how many tiems").
   const expanded = glossIdioms(rest.replace(/[A-Za-z][A-Za-z0-9]*/g, (token) => meant(expandShortForm(token.toLowerCase()))));
-  return wordsOf(expanded)
+  // "tell Ana the build is green": the verb of telling ("tell", "let … know") says to send a message.
+  const said = stated.some((s) => s.said && s.start >= start && s.end <= end) ? ['message'] : [];
+  return [...said, ...wordsOf(expanded)]
     .filter((w) => w.length > 1 && !isStopword(w) && !/^\d+$/.test(w));
 }

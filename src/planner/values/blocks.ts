@@ -82,7 +82,7 @@ export function readColonBody(found: SpanCollector, options: ColonOptions): void
 }
 
 /** Verbs that hand a message to someone: "tell #growth the test is live", "let Ana know that …". */
-const TELLING = /(?:^|[.!?]\s+|\b(?:pls|please|can you|could you|and)\s+)(tell|ping|notify|remind|message|dm|let)\s+(<[#@][^>]+>|#[\w.-]+|@[\w.-]+|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)(\s+know)?\s*(?:that\s+|:\s*|[—–-]\s+|,\s*)?/gi;
+const TELLING = /(?:^|[.!?]\s+|\b(?:[Pp]ls|[Pp]lease|[Cc]an you|[Cc]ould you|and)\s+)([Tt]ell|[Pp]ing|[Nn]otify|[Rr]emind|[Mm]essage|[Dd][Mm]|DM|[Ll]et)\s+(<[#@][^>]+>|#[\w.-]+|@[\w.-]+|[A-Z][\w'’-]*(?:\s[A-Z][\w'’-]*)?)(\s+know)?\s*(?:that\s+|:\s*|[—–-]\s+|,\s*)?/g;
 /** Words that make a sentence of a phrase ("the build is green"); a phrase without one only names a thing. */
 const FINITE = /\b(?:is|are|was|were|be|been|has|have|had|will|won't|can|can't|should|must|does|did|isn't|aren't|wasn't|'s|'re|went|goes|got|needs|works|failed|passed|moved|starts|ends)\b/i;
 /** A message of fewer words than this is likelier part of the instruction than the message. */
@@ -97,8 +97,6 @@ export function readAddressedMessage(found: SpanCollector): void {
   for (const m of found.text.matchAll(TELLING)) {
     if (m[1]!.toLowerCase() === 'let' && !m[3]) continue;
     // Someone to tell: a channel, a mention or handle, or a name written with its capital — never "me".
-    const recipient = m[2]!;
-    if (!/^[<#@]/.test(recipient) && !recipient.split(/\s+/).every((w) => /^[A-Z]/.test(w))) continue;
     const start = m.index! + m[0].length;
     const rest = found.text.slice(start);
     const stop = rest.search(/[.!?](?:\s|$)|\n/);
@@ -106,6 +104,24 @@ export function readAddressedMessage(found: SpanCollector): void {
     if (message.split(/\s+/).length < MIN_MESSAGE_WORDS || found.overlaps(start, start + message.length)) continue;
     // "DM Kofi the new wifi password" names what to send, it does not say it: a message is a sentence.
     if (/^(?:the|a|an|my|our|your|his|her|their|this|that|some)\b/i.test(message) && !FINITE.test(message)) continue;
-    found.add('block', message, start, start + message.length, { form: 'text' });
+    found.add('block', message, start, start + message.length, { form: 'text', said: true });
+  }
+}
+
+/** Words that introduce what is said: "… saying the build is green", "… with the message: …". */
+const SAYING = /\b(?:saying|that says|which says|to say|telling (?:them|him|her|everyone|the team)|with the (?:message|text))\b\s*(?:that\s+|:\s*|[—–-]\s+|,\s*)?/gi;
+
+/**
+ * The message after a word that introduces speech: "send a DM to alice saying the build is green",
+ * "post in #eng with the message: deploy done". The rest of the sentence is what is said.
+ */
+export function readReportedMessage(found: SpanCollector): void {
+  for (const m of found.text.matchAll(SAYING)) {
+    const start = m.index! + m[0].length;
+    const rest = found.text.slice(start);
+    const stop = rest.search(/[.!?](?:\s|$)|\n/);
+    const message = (stop < 0 ? rest : rest.slice(0, stop + 1)).trim();
+    if (!message || found.overlaps(start, start + message.length)) continue;
+    found.add('block', message, start, start + message.length, { form: 'text', said: true });
   }
 }

@@ -7,7 +7,7 @@
  */
 import { readAddresses, readQuoted } from './addresses.ts';
 import { readAttachments } from './attachments.ts';
-import { readAddressedMessage, readCodeBlocks, readColonBody, type ColonOptions } from './blocks.ts';
+import { readAddressedMessage, readCodeBlocks, readReportedMessage, readColonBody, type ColonOptions } from './blocks.ts';
 import { mergeAdjacentTimes, readDates, relativeFacets, type DateOptions } from './dates.ts';
 import { readIntroducedLists, readNumberLists } from './lists.ts';
 import { readNames, type NameOptions } from './names.ts';
@@ -36,6 +36,7 @@ export function readValues(text: string, options: ReadOptions = {}): Span[] {
   readQuoted(found);
   if (options.isIntentWord && options.startsInstruction) readColonBody(found, { isIntentWord: options.isIntentWord, startsInstruction: options.startsInstruction });
   readAddressedMessage(found);
+  readReportedMessage(found);
   readAttachments(found);
   readAddresses(found);
   readDates(found, options);

@@ -78,6 +78,8 @@ export interface Span {
    * from now; used only by a function that also takes a date.
    */
   facetOf?: Span;
+  /** For a block: a message said to someone ("tell Ana the build is green", "… saying …"): to be sent. */
+  said?: boolean;
   /** Spans read out of one written value ("10 km": the number 10 and the unit km) share a group. */
   group?: number;
 }
