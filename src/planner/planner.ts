@@ -325,7 +325,10 @@ export class DeterministicPlanner implements Planner {
       // (Where the catalog does not say which functions change the world, their names only hint it,
       // and the hint does not overrule the words.)
       const asked = !this.effects.changes(fn) || this.asksFor(fn, intent) || (referred > 0 && usesAny(node, links.results));
-      return { fn, root: node, quality, score: goalScore(features) - (asked || !this.effects.declared ? 0 : UNASKED_EFFECT), coverage, features, asked };
+      // "post it", "share them": a plan that leaves out the result pointed at does something else.
+      const ignoresReference = referred > 0 && !usesAny(node, links.results);
+      const score = goalScore(features) - (asked || !this.effects.declared ? 0 : UNASKED_EFFECT) - (ignoresReference ? IGNORED_REFERENCE : 0);
+      return { fn, root: node, quality, score, coverage, features, asked };
     });
     // The goal is the last step: a candidate whose plan already contains a better-scoring
     // candidate as a helper (Chart ← ColumnValues ← ParseCsv) does that and more, so it ranks above it.
@@ -556,6 +559,12 @@ function usesAny(root: DraftNode, nodes: DraftNode[]): boolean {
  * more than any plan's words can make up, so it is chosen only when nothing else fits at all.
  */
 const UNASKED_EFFECT = 8;
+/**
+ * How far a plan that leaves out the result the clause points at ("post it": the QR code just made)
+ * ranks down: more than words can make up (a wide gap in scores is about 3–5), so any plan that
+ * takes the result ranks first — it is what "it" says — and without one, the best of the rest.
+ */
+const IGNORED_REFERENCE = 6;
 /** Two words this alike name the same action ("send" / "post" 0.48 do not; "upload" / "uploads" do). */
 const SAME_ACTION = 0.8;
 

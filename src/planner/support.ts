@@ -46,7 +46,7 @@ export interface SupportContext {
 /** Why the plan under `root` does not do what the clause asks, or undefined when it does. */
 export function notSupported(root: DraftNode, ctx: SupportContext): string | undefined {
   const nodes = draftNodes([root]);
-  return unmatchedChange(nodes, ctx) ?? unusedValues(nodes, ctx) ?? unknownOption(root, ctx);
+  return unmatchedChange(nodes, ctx) ?? unmatchedMedium(nodes, ctx) ?? unusedValues(nodes, ctx) ?? unknownOption(root, ctx);
 }
 
 /**
@@ -66,6 +66,31 @@ function unmatchedChange(nodes: DraftNode[], ctx: SupportContext): string | unde
   const verbs = nodes.flatMap((n) => [...ctx.effects.actionWords(n.fn)]);
   for (const form of verb.forms) if ([...named, ...verbs].some((a) => stem(a) === stem(form)) || verbs.some((a) => ctx.sem.similarity(a, form) >= SAME_VERB)) return undefined;
   return `"${verb.written}" changes something, and nothing the catalog does here changes anything (${nodes[0]!.fn.name} only reads)`;
+}
+
+/**
+ * Ways a message travels (general English): "send an email", "send an SMS", "fax it". ("Text"
+ * is left out: "send the text to #eng" sends words, not an SMS.) What is sent
+ * through one must be sent by a step that says it uses that way: a Slack DM is no email.
+ */
+const MEDIA = new Set(['email', 'e-mail', 'mail', 'sms', 'fax', 'letter', 'tweet', 'postcard', 'telegram', 'whatsapp']);
+
+/**
+ * The clause sends something by a way of its own ("send an email to …", "email design@acme.io"), and
+ * no step of the plan says it goes that way.
+ */
+function unmatchedMedium(nodes: DraftNode[], ctx: SupportContext): string | undefined {
+  const verb = mainVerb(ctx.text, ctx.spans);
+  if (!verb || !isChanging(verb.word)) return undefined;
+  const tokens = [...ctx.text.toLowerCase().matchAll(/[a-z][a-z-]*/g)].map((m) => m[0]);
+  const at = tokens.indexOf(verb.word);
+  // The verb itself ("email X") or the thing it sends, after its article ("send an email", "send them a text").
+  const object = tokens.slice(at + 1).find((w) => !OBJECT_START.has(w));
+  const medium = [verb.word, object].find((w) => w !== undefined && MEDIA.has(w));
+  if (!medium) return undefined;
+  const said = new Set(nodes.flatMap((n) => [...words(n.fn.name), ...words(n.fn.description ?? '')]).map(stem));
+  if (said.has(stem(medium)) || (medium === 'e-mail' && said.has('email'))) return undefined;
+  return `"${medium}" is a way of sending that ${nodes[0]!.fn.name} does not use`;
 }
 
 /** The clause states values, and the plan takes none of them: it does something else than asked ("rotate this photo 90°"). */
