@@ -185,6 +185,9 @@ function numberEvidence(input: InputSpec, iw: InputWords, span: Span): number {
   if (span.measure === 'money') evidence += ['amount', 'price', 'cost', 'total', 'credit', 'usd', 'budget', 'fee'].some((w) => described.has(w)) ? PIXELS : 0;
   // "90°" is an angle: not a width in pixels, nor any amount an input counts in other units.
   if (span.unit && span.measure && span.measure !== 'pixels' && !measureFits(input, span.measure)) evidence -= OTHER_MEASURE;
+  // "for 30 min" to duration_minutes, "2 hours" to timeout_seconds: an amount in a unit of the measure
+  // the input says it is counted in (converted to it when bound).
+  else if (span.unit && span.measure && span.measure !== 'pixels' && namesUnitOf(input, span.measure)) evidence += SAME_MEASURE;
   const counted = span.after.slice(0, 2).find((w) => !isStopword(w) && !/^\d/.test(w));
   if (counted) {
     if (described.has(stem(counted))) evidence += COUNTED;
@@ -230,6 +233,11 @@ export function abbreviates(short: string, word: string): boolean {
 const OTHER_MEASURE = 1;
 
 /** Whether an input takes amounts of `measure`: it names no unit of its own, or one of that measure. */
+/** The input's name or description names a unit of `measure` ("minutes" of time). */
+function namesUnitOf(input: InputSpec, measure: string): boolean {
+  return [...words(input.name), ...contentWords(input.description ?? '')].some((w) => w.length > 1 && unitOf(w, true)?.measure === measure);
+}
+
 function measureFits(input: InputSpec, measure: string): boolean {
   // Units written alone ("in seconds", "kilometers"), not letters of "e.g." taken for grams.
   const named = [...words(input.name), ...contentWords(input.description ?? '')].filter((w) => w.length > 1).map((w) => unitOf(w, true)).filter((u) => u !== undefined);
@@ -238,6 +246,8 @@ function measureFits(input: InputSpec, measure: string): boolean {
   return named.length === 0 || named.some((u) => u!.measure === measure);
 }
 
+/** An amount in the measure the input is counted in: as sure as a number beside the input's own word. */
+const SAME_MEASURE = 0.4;
 const DIMENSION = 0.6;
 const PIXELS = 0.3;
 const COUNTED = 0.5;

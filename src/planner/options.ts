@@ -8,7 +8,7 @@
 import type { FunctionSpec, InputSpec } from '../catalog/types.ts';
 import { contentWords, words } from '../index/tokenize.ts';
 import type { Semantics } from './semantics.ts';
-import type { Span } from './values/index.ts';
+import { convertAmount, type Span } from './values/index.ts';
 import { optionKey } from './vocabulary.ts';
 
 export interface OptionMatch {
@@ -55,6 +55,12 @@ export function namedOption(input: InputSpec, span: Span): OptionMatch | undefin
   const said = [optionKey(span.value), optionKey(span.text)];
   const hit = input.enum?.find((e) => said.includes(optionKey(e)));
   if (hit !== undefined) return { value: hit, fit: NAMED };
+  // "the past 6h", "last 24 hours", "15 min" for the options "6h", "24h", "15m": the same length of time.
+  if (span.kind === 'number' && span.measure === 'time' && span.unit && typeof span.value === 'number') {
+    const seconds = convertAmount(span.value, span.unit, 's');
+    const same = (input.enum ?? []).filter((e) => seconds !== undefined && durationSeconds(String(e)) === seconds);
+    if (same.length === 1) return { value: same[0], fit: NAMED };
+  }
   // "prod" for production, "close" for closed, "resolve" for resolved: the only option the word
   // begins, or the option as the word's past participle.
   if (span.kind !== 'word' && span.kind !== 'code' && span.kind !== 'name') return undefined;
@@ -65,6 +71,15 @@ export function namedOption(input: InputSpec, span: Span): OptionMatch | undefin
   const participle = (input.enum ?? []).filter((e) => [`${word}d`, `${word}ed`, `${word}${word.at(-1)}ed`].includes(optionKey(e)));
   return participle.length === 1 ? { value: participle[0], fit: ABBREVIATED } : undefined;
 }
+/** Short forms of time units as options write them ("15m", "6h", "7d", "2w"). */
+const TIME_UNITS: Record<string, string> = { s: 's', sec: 's', m: 'min', min: 'min', mins: 'min', h: 'h', hr: 'h', hrs: 'h', d: 'd', day: 'd', days: 'd', w: 'week', wk: 'week' };
+/** An option that is a length of time ("15m", "24h"), in seconds. */
+function durationSeconds(option: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)?)\s*([a-z]+)$/i.exec(option.trim());
+  const unit = m && TIME_UNITS[m[2]!.toLowerCase()];
+  return unit ? convertAmount(Number(m[1]), unit, 's') : undefined;
+}
+
 /** A shortened option is at least this long ("prod", "crit"), so "a" or "in" never names one. */
 const MIN_PREFIX = 3;
 /** An option written short or as a verb ("prod", "close" for closed): almost as sure as its name. */

@@ -405,8 +405,12 @@ export class DeterministicPlanner implements Planner {
     return draftNodes(plans.map((p) => p.root));
   }
 
+  /** The words of what the plans do: their functions' purpose words and the options they set ("cpu"). */
   private planWords(plans: { root: DraftNode }[]): string[] {
-    return draftNodes(plans.map((p) => p.root)).flatMap((n) => this.sem.wordsOf(n.fn.name).purpose);
+    return draftNodes(plans.map((p) => p.root)).flatMap((n) => [
+      ...this.sem.wordsOf(n.fn.name).purpose,
+      ...[...n.inputs.entries()].flatMap(([name, b]) => (b.kind === 'value' && n.fn.inputs.find((i) => i.name === name)?.enum ? words(String(b.value)) : [])),
+    ]);
   }
 
   /** Draft trees → Workflow v1: shared identical sub-calls, ids n1… in dependency order. */

@@ -106,7 +106,9 @@ function intentWordsOf(text: string, stated: Span[], start: number, end: number,
   let rest = '';
   let at = start;
   for (const s of valueSpans) {
-    rest += `${text.slice(at, s.start)} `;
+    // "the past 6h", "the last 2 weeks", "next friday": the word that places a time is part of it.
+    const placed = s.kind === 'datetime' || s.measure === 'time' ? / (?:past|last|previous|next|coming)\s+$/i.exec(text.slice(at, s.start)) : null;
+    rest += `${text.slice(at, placed ? s.start - placed[0].length + 1 : s.start)} `;
     at = s.end;
   }
   rest += text.slice(at, end);

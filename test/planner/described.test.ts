@@ -53,3 +53,39 @@ describe('a plain word the catalog names a parameter with', () => {
     assert.equal(workflow.nodes.at(-1)?.function, 'CountryCapital', describePlan(workflow));
   });
 });
+
+/** Inputs counted in a unit of time, and options that are lengths of time. */
+const ops = makeCatalog([
+  {
+    name: 'SilenceAlert',
+    description: 'Silences an alert for a while.',
+    inputs: [text('alert_id', 'e.g. ALRT-20931'), { name: 'duration_minutes', type: 'integer', description: 'How long.', required: false, default: 60 }],
+    outputs: [{ name: 'status', type: 'string', description: 'the new status' }],
+  },
+  {
+    name: 'RenderMetricGraph',
+    description: 'Renders a graph of a metric of a service.',
+    inputs: [
+      text('service', 'the service'),
+      { name: 'metric', type: 'string', description: 'Which metric.', required: true, enum: ['cpu', 'memory', 'latency_p99'] },
+      { name: 'window', type: 'string', description: 'How far back.', required: false, default: '1h', enum: ['15m', '1h', '6h', '24h', '7d'] },
+    ],
+    outputs: [{ name: 'graph', type: 'file', description: 'the graph' }],
+  },
+]);
+
+describe('lengths of time', () => {
+  const planner = plannerFor(ops);
+
+  it('go to an input counted in a unit of time, converted to it ("for 2 hours" → 120 minutes)', async () => {
+    const { workflow } = await planner().plan('silence ALRT-21010 for 2 hours');
+    assert.deepEqual(onlyNode(workflow, 'SilenceAlert').inputs, { alert_id: { value: 'ALRT-21010' }, duration_minutes: { value: 120 } }, describePlan(workflow));
+  });
+
+  it('name the option of the same length ("the past 6h" → 6h, "the last 24 hours" → 24h)', async () => {
+    for (const [said, option] of [['the past 6h', '6h'], ['the last 24 hours', '24h'], ['the last week', undefined]] as const) {
+      const { workflow } = await planner().plan(`graph cpu of checkout-api for ${said}`);
+      assert.deepEqual(onlyNode(workflow, 'RenderMetricGraph').inputs.window, option === undefined ? undefined : { value: option }, describePlan(workflow));
+    }
+  });
+});
