@@ -188,6 +188,9 @@ function numberEvidence(input: InputSpec, iw: InputWords, span: Span): number {
   // "for 30 min" to duration_minutes, "2 hours" to timeout_seconds: an amount in a unit of the measure
   // the input says it is counted in (converted to it when bound).
   else if (span.unit && span.measure && span.measure !== 'pixels' && namesUnitOf(input, span.measure)) evidence += SAME_MEASURE;
+  // "the top 8 topics", "the 3 biggest themes": how many of a ranking to give, for an input that counts.
+  const ranking = span.before.at(-1) === 'top' || RANKING.has(span.after[0] ?? '');
+  if (ranking && input.type === 'integer' && iw.name.some((w) => COUNTS.has(w))) evidence += COUNTED;
   const counted = span.after.slice(0, 2).find((w) => !isStopword(w) && !/^\d/.test(w));
   if (counted) {
     if (described.has(stem(counted))) evidence += COUNTED;
@@ -246,6 +249,10 @@ function measureFits(input: InputSpec, measure: string): boolean {
   return named.length === 0 || named.some((u) => u!.measure === measure);
 }
 
+/** Superlatives that make a ranking of what follows ("the 3 biggest themes"). */
+const RANKING = new Set(['biggest', 'largest', 'most', 'main', 'best', 'highest', 'top', 'greatest', 'major']);
+/** Names of inputs that say how many of a ranking to give (not a limit on what is read). */
+const COUNTS = new Set(['count', 'top', 'n', 'number', 'num', 'k']);
 /** An amount in the measure the input is counted in: as sure as a number beside the input's own word. */
 const SAME_MEASURE = 0.4;
 const DIMENSION = 0.6;

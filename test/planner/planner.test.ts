@@ -311,4 +311,21 @@ describe('planner on the default catalog', () => {
       ['HashText', { text: { value: 'build-5521' }, algorithm: { value: 'sha1' } }],
     ]);
   });
+  it('reads a city written in lower case where a place goes ("in tokyo"), and no everyday word as one', async () => {
+    assert.deepEqual(await steps('what time is it in tokyo rn?'), [['CurrentTime', { time_zone: { value: 'Asia/Tokyo' } }]]);
+  });
+
+  it('sets how many of a ranking to give ("the 3 biggest themes", "top 8 topics")', async () => {
+    assert.deepEqual(await steps('the 3 biggest themes in #eng-leads right now?'), [
+      ['ListChannelMessages', { channel: { value: '#eng-leads' } }],
+      ['ExtractKeywords', { text: { from: 'n1', output: 'text' }, count: { value: 3 } }],
+    ]);
+  });
+
+  it('asks what to say in "DM @sven.h for me?" (small words are no message)', async () => {
+    assert.deepEqual(await steps('can you DM @sven.h for me?'), [
+      ['FindSlackUser', { user_name: { value: '@sven.h' } }],
+      ['SendDirectMessage', { user_id: { from: 'n1', output: 'user_id' }, text: { ask: 'What is the message text (Slack mrkdwn formatting allowed)?' } }],
+    ]);
+  });
 });

@@ -6,6 +6,7 @@
  * A block is read for its form — comma-separated rows, JSON, a list of items, or prose — so that it
  * goes to an input that takes that form.
  */
+import { contentWords } from '../../index/tokenize.ts';
 import { listItems } from './lists.ts';
 import type { BlockForm, SpanCollector } from './span.ts';
 
@@ -102,6 +103,8 @@ export function readAddressedMessage(found: SpanCollector): void {
     const stop = rest.search(/[.!?](?:\s|$)|\n/);
     const message = (stop < 0 ? rest : rest.slice(0, stop + 1)).trim();
     if (message.split(/\s+/).length < MIN_MESSAGE_WORDS || found.overlaps(start, start + message.length)) continue;
+    // "DM @sven for me?": small words only say how to do it, not what to say.
+    if (contentWords(message).length === 0) continue;
     // "DM Kofi the new wifi password" names what to send, it does not say it: a message is a sentence.
     if (/^(?:the|a|an|my|our|your|his|her|their|this|that|some)\b/i.test(message) && !FINITE.test(message)) continue;
     found.add('block', message, start, start + message.length, { form: 'text', said: true });

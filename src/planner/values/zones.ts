@@ -89,6 +89,15 @@ export function readZones(found: SpanCollector, options: ZoneOptions = {}): void
     const span = found.add('name', zone.written, at, at + zone.written.length, { zone: zone.zone });
     if (span) span.role = zoneRole(text, span, found.spans);
   }
+  // "what time is it in tokyo rn": a city written in lower case, where a place goes (after "in",
+  // "to", "from"), and no everyday word ("in reading", "to mobile").
+  for (const m of text.matchAll(/\b(?:in|to|from)\s+([a-z]+(?: [a-z]+)?)\b/g)) {
+    const zone = [m[1]!, m[1]!.split(' ')[0]!].map((w) => ({ w, zone: zoneOf(w) })).find((z) => z.zone && !options.isCommonWord?.(z.w));
+    if (!zone) continue;
+    const at = m.index! + m[0].length - m[1]!.length;
+    const span = found.add('name', zone.w, at, at + zone.w.length, { zone: zone.zone });
+    if (span) span.role = zoneRole(text, span, found.spans);
+  }
 }
 
 /** The longest ending of a few words that names a zone ("standup is London" → "London"). */
