@@ -230,6 +230,14 @@ describe('relative dates for a step that works them out', () => {
       ['2026-03-31', 'target'],
     ]);
   });
+
+  it('gives an end of a span of time written without its year the year of the other end', () => {
+    const isos = (text: string) => stated(text).filter((s) => s.kind === 'datetime').map((s) => s.iso);
+    // Read on 2026-11-30: "Nov 1" alone would be next year's.
+    assert.deepEqual(isos('ticket volume per day from Nov 1 to Nov 15 2026'), ['2026-11-01', '2026-11-15']);
+    assert.deepEqual(isos('between Dec 20 2026 and Jan 5'), ['2026-12-20', '2027-01-05']);
+    assert.deepEqual(isos('from Dec 20 to Jan 5 2027'), ['2026-12-20', '2027-01-05']);
+  });
 });
 
 describe('files the message comes with, and messages handed to someone', () => {

@@ -79,6 +79,27 @@ export function readDates(found: SpanCollector, options: DateOptions = {}): void
     found.add('datetime', m[0], m.index!, m.index! + m[0].length, { now: true });
   }
   for (const span of found.spans) if (span.kind === 'datetime') span.role = dateRole(found.text, span);
+  shareYear(found.spans);
+}
+
+/**
+ * "from Nov 1 to Nov 15 2026": an end of a span of time written without its year has the year of
+ * the other end (the year before or after where that would put the start after the end).
+ */
+function shareYear(spans: Span[]): void {
+  const dated = spans.filter((s) => s.kind === 'datetime' && s.iso);
+  const start = dated.find((s) => s.role === 'source');
+  const end = dated.find((s) => s.role === 'target');
+  if (!start || !end) return;
+  const hasYear = (s: Span) => /\b\d{4}\b/.test(s.text);
+  const withYear = (iso: string, year: number) => `${year}${iso.slice(4)}`;
+  if (!hasYear(start) && hasYear(end)) {
+    const year = Number(end.iso!.slice(0, 4));
+    start.iso = withYear(start.iso!, start.iso!.slice(5) > end.iso!.slice(5) ? year - 1 : year);
+  } else if (hasYear(start) && !hasYear(end)) {
+    const year = Number(start.iso!.slice(0, 4));
+    end.iso = withYear(end.iso!, end.iso!.slice(5) < start.iso!.slice(5) ? year + 1 : year);
+  }
 }
 
 /**
@@ -88,7 +109,7 @@ export function readDates(found: SpanCollector, options: DateOptions = {}): void
 function dateRole(text: string, span: Span): Span['role'] {
   const before = text.slice(Math.max(0, span.start - 40), span.start).toLowerCase();
   if (/\b(?:from|since|starting|after|between)\s+(?:the\s+)?$/.test(before)) return 'source';
-  if (/\b(?:until|till|til|to|before|through|thru|by)\s+(?:the\s+)?$/.test(before) || /\bbetween\s+\S+(?:\s\S+)?\s+and\s+$/.test(before)) return 'target';
+  if (/\b(?:until|till|til|to|before|through|thru|by)\s+(?:the\s+)?$/.test(before) || /\bbetween\s+\S+(?:\s\S+){0,2}\s+and\s+$/.test(before)) return 'target';
   return undefined;
 }
 
