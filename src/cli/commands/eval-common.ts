@@ -3,6 +3,7 @@
  * one plan, and telling the formats apart.
  */
 import type { Planner, PlanResult } from '../../planner/types.ts';
+import { planMessages } from '../messages.ts';
 
 export interface BadLine {
   line: number;
@@ -83,4 +84,35 @@ export async function timedPlan(planner: Planner, request: string, now: () => nu
   } catch (e) {
     return { error: e instanceof Error ? e.message : String(e), wallMs: now() - start };
   }
+}
+
+/**
+ * The JSON objects of a JSON Lines text with their line numbers, blank lines skipped; a line that is
+ * no JSON object goes to `bad` with why. `read` turns each object into an item, or returns the
+ * problems that make its line bad; reading stops after `limit` items.
+ */
+export function readObjectLines<T>(text: string, limit: number, read: (doc: Record<string, unknown>, line: number) => T | string[]): { items: T[]; bad: BadLine[] } {
+  const items: T[] = [];
+  const bad: BadLine[] = [];
+  const lines = text.split(/\r?\n/);
+  for (let i = 0; i < lines.length && items.length < limit; i++) {
+    const raw = lines[i]!.trim();
+    if (raw === '') continue;
+    const line = i + 1;
+    let doc: unknown;
+    try {
+      doc = JSON.parse(raw);
+    } catch (e) {
+      bad.push({ line, why: planMessages.lineNotJson((e as Error).message) });
+      continue;
+    }
+    if (!isRecord(doc)) {
+      bad.push({ line, why: planMessages.lineNotObject });
+      continue;
+    }
+    const item = read(doc, line);
+    if (Array.isArray(item)) bad.push({ line, why: item.join('; ') });
+    else items.push(item);
+  }
+  return { items, bad };
 }

@@ -10,7 +10,7 @@ import type { CatalogFunctions, GoldWorkflow } from '../../workflow/canonical.ts
 import { judgeProductItem, summariseProduct, type ProductItem, type ProductJudgement, type ProductScore } from '../../workflow/product-score.ts';
 import { pyTruthy } from '../../workflow/python-text.ts';
 import { planMessages, productMessages } from '../messages.ts';
-import { isRecord, percentiles, timedPlan, type BadLine, type Percentiles } from './eval-common.ts';
+import { isRecord, percentiles, readObjectLines, timedPlan, type BadLine, type Percentiles } from './eval-common.ts';
 
 export interface ProductLine extends ProductItem {
   /** 1-based line in the data set file. */
@@ -72,24 +72,7 @@ function goldProblems(gold: unknown, index: number): string[] {
  * const { items, bad } = parseProductDataset(readFileSync('dev.jsonl', 'utf8'));
  */
 export function parseProductDataset(text: string, limit = Infinity): ProductDataset {
-  const items: ProductLine[] = [];
-  const bad: BadLine[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && items.length < limit; i++) {
-    const raw = lines[i]!.trim();
-    if (raw === '') continue;
-    const line = i + 1;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(raw);
-    } catch (e) {
-      bad.push({ line, why: planMessages.lineNotJson((e as Error).message) });
-      continue;
-    }
-    if (!isRecord(doc)) {
-      bad.push({ line, why: planMessages.lineNotObject });
-      continue;
-    }
+  return readObjectLines<ProductLine>(text, limit, (doc, line) => {
     const { id, request, gold, kind } = doc;
     const problems: string[] = [];
     if (!isId(id)) problems.push(planMessages.lineNoId);
@@ -98,20 +81,16 @@ export function parseProductDataset(text: string, limit = Infinity): ProductData
     else if (!Array.isArray(gold)) problems.push(productMessages.goldNotList);
     else problems.push(...gold.flatMap(goldProblems));
     if (kind !== undefined && typeof kind !== 'string') problems.push(productMessages.kindNotText);
-    if (problems.length > 0) {
-      bad.push({ line, why: problems.join('; ') });
-      continue;
-    }
-    items.push({
+    if (problems.length > 0) return problems;
+    return {
       id: String(id),
       request: request as string,
       kind: (kind as string | undefined) ?? '?',
       gold: gold as GoldWorkflow[],
       unsupported: pyTruthy(doc.unsupported),
       line,
-    });
-  }
-  return { items, bad };
+    };
+  });
 }
 
 export interface ProductEvaluateOptions {

@@ -20,7 +20,7 @@ import { isFromBinding, type Workflow } from '../../workflow/types.ts';
 import { ExitError } from '../errors.ts';
 import { messages, planMessages, productMessages } from '../messages.ts';
 import type { Output } from '../output.ts';
-import { datasetFormat, percentile, percentiles, timedPlan, type BadLine, type Percentiles } from './eval-common.ts';
+import { datasetFormat, percentile, percentiles, readObjectLines, timedPlan, type BadLine, type Percentiles } from './eval-common.ts';
 import { evaluateProduct, parseProductDataset } from './eval-product.ts';
 import { loadPlanner } from './plan.ts';
 
@@ -99,24 +99,7 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
  * const { items, bad } = parseDataset(readFileSync('dev.jsonl', 'utf8'), 50);
  */
 export function parseDataset(text: string, limit = Infinity): Dataset {
-  const items: EvalItem[] = [];
-  const bad: BadLine[] = [];
-  const lines = text.split(/\r?\n/);
-  for (let i = 0; i < lines.length && items.length < limit; i++) {
-    const raw = lines[i]!.trim();
-    if (raw === '') continue;
-    const line = i + 1;
-    let doc: unknown;
-    try {
-      doc = JSON.parse(raw);
-    } catch (e) {
-      bad.push({ line, why: planMessages.lineNotJson((e as Error).message) });
-      continue;
-    }
-    if (!isRecord(doc)) {
-      bad.push({ line, why: planMessages.lineNotObject });
-      continue;
-    }
+  return readObjectLines<EvalItem>(text, limit, (doc, line) => {
     const { id, request, gold } = doc;
     const problems: string[] = [];
     if (typeof id !== 'string' && typeof id !== 'number') problems.push(planMessages.lineNoId);
@@ -131,10 +114,8 @@ export function parseDataset(text: string, limit = Infinity): Dataset {
         problems.push((e as Error).message);
       }
     }
-    if (problems.length > 0 || workflow === undefined) bad.push({ line, why: problems.join('; ') });
-    else items.push({ id: String(id), request: request as string, gold: workflow, line });
-  }
-  return { items, bad };
+    return problems.length > 0 || workflow === undefined ? problems : { id: String(id), request: request as string, gold: workflow, line };
+  });
 }
 
 /** Functions of the nodes no other node reads from (the workflow's goals), as a set. */
