@@ -44,6 +44,7 @@ const PREAMBLE = /^\s*(?:(?:i have|i've got|got|here are)\s+)?(?:two|2|three|3|a
 const FILLER = /^(?:also|too|then|and|so|ok|okay|please|pls|thanks|thank you|oh|btw)[\s,.!]*$/i;
 /** Breaks that always end a clause (outside values): sentence ends, semicolons, dashes, "and then". */
 const HARD = /(?:[.!?]+\s+|\s*;\s+|\s+[—–]\s+|\s+-\s+|,?\s+(?:and then|then|after that|afterwards|and finally|finally)\s+)/gi;
+const ARROW = /\s*(?:→|->|=>)\s*/g;
 /** Breaks that end a clause only when what follows starts a goal of its own. */
 const SOFT = /(?:,?\s+(?:and also|and|also|as well as|plus)\s+|\s*\+\s*|,\s+)/gi;
 
@@ -55,12 +56,14 @@ const SOFT = /(?:,?\s+(?:and also|and|also|as well as|plus)\s+|\s*\+\s*|,\s+)/gi
  */
 export function splitClauses(text: string, spans: Span[], options: ClauseOptions): Clause[] {
   const inValue = (at: number) => spans.some((s) => s.kind !== 'word' && at > s.start && at < s.end);
-  const cuts: { at: number; next: number; parallel: boolean }[] = [];
+  const cuts: { at: number; next: number; parallel: boolean; handsOn?: boolean }[] = [];
+  // "line chart of 3, 5, 8 → #data-eng": an arrow hands the result on to what follows it.
+  for (const m of text.matchAll(ARROW)) if (!inValue(m.index!)) cuts.push({ at: m.index!, next: m.index! + m[0].length, parallel: false, handsOn: true });
   for (const m of text.matchAll(HARD)) {
     const at = m.index!;
     const next = at + m[0].length;
     // Values alone after a sentence end ("what's at $.a in this? ```{…}```") are what that sentence works on.
-    if (!inValue(at) && !valuesOnly(text, next, nextBreak(text, next), spans)) cuts.push({ at, next, parallel: false });
+    if (!inValue(at) && !cuts.some((c) => at < c.next && next > c.at) && !valuesOnly(text, next, nextBreak(text, next), spans)) cuts.push({ at, next, parallel: false });
   }
   for (const m of text.matchAll(SOFT)) {
     const at = m.index!;
@@ -74,9 +77,12 @@ export function splitClauses(text: string, spans: Span[], options: ClauseOptions
   // "2 quick ones: …", "two things -": how many goals follow, no goal itself.
   let from = PREAMBLE.exec(text)?.[0].length ?? 0;
   let parallel = false;
-  for (const cut of [...cuts, { at: text.length, next: text.length, parallel: false }]) {
-    const clause = makeClause(text, from, cut.at, spans, options, parallel);
+  let handsOn = false;
+  for (const cut of [...cuts, { at: text.length, next: text.length, parallel: false, handsOn: false }]) {
+    const made = makeClause(text, from, cut.at, spans, options, parallel);
+    const clause = made && handsOn ? { ...made, refersTo: 'result' as const, elliptical: false } : made;
     from = cut.next;
+    handsOn = cut.handsOn === true;
     // "Also, post it …": a connective alone says how the next clause stands, not what to do.
     if (clause && FILLER.test(clause.text)) {
       parallel = parallel || PARALLEL.test(clause.text);

@@ -73,4 +73,10 @@ describe('splitClauses', () => {
     assert.equal(two[1]!.parallel, true);
     assert.deepEqual(texts('2 things: 45 mph in km/h, and 0 °F in C'), ['45 mph in km/h', '0 °F in C']);
   });
+  it('reads an arrow as handing the result on ("line chart of 3, 5, 8 → #data-eng")', () => {
+    const [first, second] = clauses('line chart of 3, 5, 8 → #data-eng');
+    assert.deepEqual([first!.text, second!.text], ['line chart of 3, 5, 8', '#data-eng']);
+    assert.equal(second!.refersTo, 'result');
+    assert.equal(second!.elliptical, false);
+  });
 });
